@@ -1,0 +1,100 @@
+# irdrill - plain Makefile.
+#
+#   make            build ./irdrill
+#   make test       build and run every test (units, scenario self-tests, end to end)
+#   make asan       the same test suite built with AddressSanitizer + UBSan
+#   make valgrind   the unit tests and a headless run under valgrind memcheck
+#   make bench      performance figures beside the floors of quality.md
+#   make fuzz       longer libFuzzer runs (clang)
+#   make install PREFIX=/usr/local
+#   make clean
+
+VERSION := 0.1.0
+PREFIX  ?= /usr/local
+BUILD   ?= build
+CC      ?= cc
+
+PKGS     := lua5.4 sqlite3 ncursesw
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS))
+PKG_LIBS   := $(shell pkg-config --libs $(PKGS))
+CMOCKA_CFLAGS := $(shell pkg-config --cflags cmocka 2>/dev/null)
+CMOCKA_LIBS   := $(shell pkg-config --libs cmocka 2>/dev/null)
+
+WARN    := -Wall -Wextra -Wpedantic -Werror -Wshadow -Wno-unused-parameter
+OPT     ?= -O2 -g
+CFLAGS  ?=
+CFLAGS  += -std=c11 -D_POSIX_C_SOURCE=200809L $(WARN) $(OPT) -I. -I$(BUILD) \
+           $(PKG_CFLAGS) -DIRDRILL_VERSION='"$(VERSION)"' \
+           -DIRDRILL_SCENARIO_DIR='"$(PREFIX)/share/irdrill/scenarios"'
+LDFLAGS ?=
+LDLIBS  += $(PKG_LIBS) -lm
+
+# Every module but the composition root goes into one static library that
+# the binary, the tests and the benches link against.
+LIB_SRC := $(wildcard engine/*.c) $(wildcard saves/*.c) \
+           $(filter-out ui/main.c,$(wildcard ui/*.c)) $(wildcard ui/tui/*.c)
+LIB_OBJ := $(patsubst %.c,$(BUILD)/%.o,$(LIB_SRC)) $(BUILD)/stdlib_lua.o
+LIB     := $(BUILD)/libirdrill.a
+
+TEST_SRC  := $(wildcard tests/test_*.c)
+TEST_BIN  := $(patsubst tests/%.c,$(BUILD)/tests/%,$(TEST_SRC))
+BENCH_SRC := $(wildcard bench/bench_*.c)
+BENCH_BIN := $(patsubst bench/%.c,$(BUILD)/bench/%,$(BENCH_SRC))
+
+.PHONY: all test unit e2e asan valgrind bench fuzz install clean
+all: irdrill
+
+irdrill: $(BUILD)/ui/main.o $(LIB)
+	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+$(LIB): $(LIB_OBJ)
+	rm -f $@
+	ar rcs $@ $^
+
+$(BUILD)/%.o: %.c $(wildcard engine/*.h saves/*.h ui/*.h ui/tui/*.h)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -c -o $@ $<
+
+# The standard action library is compiled into the binary, so an installed
+# irdrill needs no path to find it. embed turns a file into a C array.
+$(BUILD)/embed: scripts/embed.c
+	@mkdir -p $(dir $@)
+	$(CC) -std=c11 -O2 -o $@ $<
+$(BUILD)/stdlib_lua.c: scenarios/stdlib.lua $(BUILD)/embed
+	$(BUILD)/embed irdrill_stdlib_lua < $< > $@
+$(BUILD)/stdlib_lua.o: $(BUILD)/stdlib_lua.c
+	$(CC) $(CFLAGS) -c -o $@ $<
+
+$(BUILD)/tests/%: tests/%.c $(LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) $(CMOCKA_CFLAGS) -Wno-pedantic -o $@ $< $(LIB) $(LDFLAGS) $(CMOCKA_LIBS) $(LDLIBS)
+
+$(BUILD)/bench/%: bench/%.c $(LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -o $@ $< $(LIB) $(LDFLAGS) $(LDLIBS)
+
+# Unit tests first, then everything that drives the real binary.
+test: irdrill $(TEST_BIN)
+	@IRDRILL=./irdrill BUILD=$(BUILD) sh tests/run-all.sh $(TEST_BIN)
+
+asan:
+	$(MAKE) BUILD=build-asan OPT='-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined' \
+	        LDFLAGS='-fsanitize=address,undefined' test
+
+valgrind: irdrill $(TEST_BIN)
+	@IRDRILL=./irdrill BUILD=$(BUILD) VALGRIND=1 sh tests/run-all.sh $(TEST_BIN)
+
+bench: irdrill $(BENCH_BIN)
+	@IRDRILL=./irdrill BUILD=$(BUILD) sh bench/run.sh
+
+fuzz:
+	@sh tests/fuzz/run.sh 60
+
+install: irdrill
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/irdrill/scenarios $(DESTDIR)$(PREFIX)/share/man/man1
+	install -m 755 irdrill $(DESTDIR)$(PREFIX)/bin/irdrill
+	install -m 644 $(filter-out scenarios/stdlib.lua,$(wildcard scenarios/*.lua)) $(DESTDIR)$(PREFIX)/share/irdrill/scenarios/
+	install -m 644 docs/irdrill.1 $(DESTDIR)$(PREFIX)/share/man/man1/irdrill.1
+
+clean:
+	rm -rf build build-asan irdrill
