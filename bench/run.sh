@@ -1,0 +1,35 @@
+#!/bin/sh
+# make bench: each figure beside the floor it is measured against, both
+# measured in this run (quality.md: compare ratios, not absolute times).
+set -eu
+IRDRILL=${IRDRILL:-./irdrill}
+BUILD=${BUILD:-build}
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+echo "== engine (bench_engine)"
+"$BUILD/bench/bench_engine" scenarios/portal-defacement.lua bench/empty.lua
+
+# Whole-process time: the median of N runs of a command, in microseconds.
+median_us() {
+    n=$1; shift
+    i=0
+    : > "$tmp/times"
+    while [ $i -lt "$n" ]; do
+        t0=$(date +%s%N)
+        "$@" > /dev/null 2>&1 || true
+        t1=$(date +%s%N)
+        echo $(( (t1 - t0) / 1000 )) >> "$tmp/times"
+        i=$((i + 1))
+    done
+    sort -n "$tmp/times" | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'
+}
+
+echo "== start-up (median of 50 runs, whole process)"
+i=0; : > "$tmp/forty.in"
+while [ $i -lt 40 ]; do echo end >> "$tmp/forty.in"; i=$((i + 1)); done
+floor=$(median_us 50 /bin/true)
+run=$(median_us 50 "$IRDRILL" run bench/forty.lua --inputs "$tmp/forty.in" --seed 1 --no-save --json)
+echo "floor  process start (/bin/true)              $floor us"
+echo "irdrill run, 40-turn scenario, --no-save      $run us  = $(( run / (floor > 0 ? floor : 1) ))x floor  (target < 15000 us)"
+[ "$run" -lt 15000 ] && echo "verdict: start-up ok" || echo "verdict: start-up SLOW"
