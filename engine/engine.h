@@ -40,7 +40,7 @@
 #define ENGINE_HOOK_EVENTS 256     /* events one hook call may cause */
 #define ENGINE_TURN_EVENTS 8192    /* events one turn may cause */
 #define ENGINE_MAX_SIGNALS 100000  /* signals in one session */
-#define ENGINE_MAX_QUEUE 4096      /* actions queued in one session */
+#define ENGINE_MAX_QUEUE 100000    /* actions queued in one session */
 #define ENGINE_MAX_PARTICIPANTS 64
 
 enum {
