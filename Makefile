@@ -1,9 +1,10 @@
 # irdrill - plain Makefile.
 #
 #   make            build ./irdrill
-#   make test       build and run every test (units, scenario self-tests, end to end)
+#   make test       build and run every test (units, end to end, scenario
+#                   self-tests, and a short fuzz smoke when clang is installed)
 #   make asan       the same test suite built with AddressSanitizer + UBSan
-#   make valgrind   the unit tests and a headless run under valgrind memcheck
+#   make valgrind   the same test suite under valgrind memcheck (no fuzz)
 #   make bench      performance figures beside the floors of quality.md
 #   make fuzz       longer libFuzzer runs (clang)
 #   make install PREFIX=/usr/local
@@ -12,6 +13,9 @@
 VERSION := 0.1.0
 PREFIX  ?= /usr/local
 BUILD   ?= build
+# The binary: ./irdrill by default; the sanitizer build keeps its own
+# (build-asan/irdrill) so it never replaces the ordinary one.
+BIN     ?= irdrill
 CC      ?= cc
 
 PKGS     := lua5.4 sqlite3 ncursesw
@@ -41,10 +45,10 @@ TEST_BIN  := $(patsubst tests/%.c,$(BUILD)/tests/%,$(TEST_SRC))
 BENCH_SRC := $(wildcard bench/bench_*.c)
 BENCH_BIN := $(patsubst bench/%.c,$(BUILD)/bench/%,$(BENCH_SRC))
 
-.PHONY: all test unit e2e asan valgrind bench fuzz install clean
-all: irdrill
+.PHONY: all test asan valgrind bench fuzz install clean
+all: $(BIN)
 
-irdrill: $(BUILD)/ui/main.o $(LIB)
+$(BIN): $(BUILD)/ui/main.o $(LIB)
 	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
 $(LIB): $(LIB_OBJ)
@@ -56,12 +60,15 @@ $(BUILD)/%.o: %.c $(wildcard engine/*.h saves/*.h ui/*.h ui/tui/*.h)
 	$(CC) $(CFLAGS) -c -o $@ $<
 
 # The standard action library is compiled into the binary, so an installed
-# irdrill needs no path to find it. embed turns a file into a C array.
+# irdrill needs no path to find it. embed turns a file into a C array; its
+# output goes through a temporary file so a failed run leaves nothing that
+# make would take for up to date.
 $(BUILD)/embed: scripts/embed.c
 	@mkdir -p $(dir $@)
-	$(CC) -std=c11 -O2 -o $@ $<
+	$(CC) -std=c11 $(WARN) -O2 -o $@ $<
 $(BUILD)/stdlib_lua.c: scenarios/stdlib.lua $(BUILD)/embed
-	$(BUILD)/embed irdrill_stdlib_lua < $< > $@
+	$(BUILD)/embed irdrill_stdlib_lua < $< > $@.tmp
+	mv $@.tmp $@
 $(BUILD)/stdlib_lua.o: $(BUILD)/stdlib_lua.c
 	$(CC) $(CFLAGS) -c -o $@ $<
 
@@ -74,27 +81,30 @@ $(BUILD)/bench/%: bench/%.c $(LIB)
 	$(CC) $(CFLAGS) -o $@ $< $(LIB) $(LDFLAGS) $(LDLIBS)
 
 # Unit tests first, then everything that drives the real binary.
-test: irdrill $(TEST_BIN)
-	@IRDRILL=./irdrill BUILD=$(BUILD) sh tests/run-all.sh $(TEST_BIN)
+test: $(BIN) $(TEST_BIN)
+	@IRDRILL=./$(BIN) BUILD=$(BUILD) sh tests/run-all.sh $(TEST_BIN)
 
+# A sanitizer report exits 99, so it cannot pass for an expected exit 1.
 asan:
-	$(MAKE) BUILD=build-asan OPT='-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined' \
+	ASAN_OPTIONS=exitcode=99:detect_leaks=1 LSAN_OPTIONS=exitcode=99 UBSAN_OPTIONS=exitcode=99:print_stacktrace=1 \
+	$(MAKE) BUILD=build-asan BIN=build-asan/irdrill \
+	        OPT='-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined' \
 	        LDFLAGS='-fsanitize=address,undefined' test
 
-valgrind: irdrill $(TEST_BIN)
-	@IRDRILL=./irdrill BUILD=$(BUILD) VALGRIND=1 sh tests/run-all.sh $(TEST_BIN)
+valgrind: $(BIN) $(TEST_BIN)
+	@IRDRILL=./$(BIN) BUILD=$(BUILD) VALGRIND=1 sh tests/run-all.sh $(TEST_BIN)
 
-bench: irdrill $(BENCH_BIN)
-	@IRDRILL=./irdrill BUILD=$(BUILD) sh bench/run.sh
+bench: $(BIN) $(BENCH_BIN)
+	@IRDRILL=./$(BIN) BUILD=$(BUILD) sh bench/run.sh
 
 fuzz:
 	@sh tests/fuzz/run.sh 60
 
-install: irdrill
+install: $(BIN)
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/irdrill/scenarios $(DESTDIR)$(PREFIX)/share/man/man1
-	install -m 755 irdrill $(DESTDIR)$(PREFIX)/bin/irdrill
+	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/irdrill
 	install -m 644 $(filter-out scenarios/stdlib.lua,$(wildcard scenarios/*.lua)) $(DESTDIR)$(PREFIX)/share/irdrill/scenarios/
 	install -m 644 docs/irdrill.1 $(DESTDIR)$(PREFIX)/share/man/man1/irdrill.1
 
 clean:
-	rm -rf build build-asan irdrill
+	rm -rf build build-asan build-fuzz irdrill

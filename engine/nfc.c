@@ -146,10 +146,15 @@ static void encode(sbuf *sb, unsigned cp)
 
 char *text_nfc(const char *s, size_t n, size_t *outlen)
 {
-    /* ASCII and text with nothing to change are the common case: copy. */
+    /* Text without a combining mark of U+0300..U+036F (UTF-8 CC 80 to
+     * CD AF) is already NFC within this scope: every precomposed character
+     * in nfc_data.h is stable on its own. That is nearly all real text, so
+     * it is only copied. */
     bool simple = true;
-    for (size_t i = 0; i < n && simple; i++)
-        simple = (unsigned char)s[i] < 0x80;
+    for (size_t i = 0; i + 1 < n && simple; i++) {
+        unsigned char c = (unsigned char)s[i], d = (unsigned char)s[i + 1];
+        simple = !((c == 0xcc && d >= 0x80 && d <= 0xbf) || (c == 0xcd && d >= 0x80 && d <= 0xaf));
+    }
     if (simple) {
         if (outlen)
             *outlen = n;

@@ -41,6 +41,12 @@ typedef struct sbx_limits {
     uint64_t instructions;    /* per sbx_pcall budget; 0 = default 10 million */
     unsigned wall_ms;         /* per sbx_pcall wall-clock guard; 0 = default 2000 ms */
 } sbx_limits;
+/* The instruction budget also pays for work done in C, where no hook
+ * reaches: one unit per 64 bytes allocated, per key ordered by pairs
+ * (n log n), per element shifted by table.insert/remove/move/sort/concat,
+ * per 16 estimated pattern-matching steps and per 16 bytes string.rep
+ * makes. Fixed caps (sbx_int.h): pattern subjects 1 MiB, patterns 512
+ * bytes, string.rep results 16 MiB, table spans 16 Mi elements. */
 
 /* Source of randomness for math.random / math.randomseed inside the sandbox.
  * next() returns 64 uniformly distributed bits. */
@@ -63,7 +69,9 @@ enum {
 
 /* Create a sandbox. limits may be NULL for the defaults. rng may be NULL,
  * in which case math.random raises an error. Returns NULL only when the
- * process cannot allocate the state itself. */
+ * process cannot allocate the state itself.
+ * (Also NULL when limits->mem_bytes is too small for the state and its
+ * libraries, a few tens of KiB: the set-up runs protected, never panics.) */
 sbx *sbx_new(const sbx_limits *limits, const sbx_rng *rng);
 void sbx_free(sbx *s);
 
@@ -85,11 +93,16 @@ int sbx_load(sbx *s, const char *buf, size_t len, const char *chunkname);
  * gives "file:line: message" (the location of the innermost scenario
  * line involved, when there is one). */
 int sbx_pcall(sbx *s, int nargs, int nresults);
+/* Works on sbx_state(s), the main thread. Called again from inside an API
+ * function (nested), it shares the outer call's budget and deadline rather
+ * than starting fresh ones. */
 
 /* Run a C function f(L) with ud as a light userdata argument, protected,
  * with the same budget and error handling as sbx_pcall. Convenient for
  * API work that allocates (creating tables, pushing strings). */
 int sbx_protect(sbx *s, int (*f)(lua_State *L), void *ud);
+/* Whatever f returns is left on the stack (LUA_MULTRET), so f may build
+ * arguments for a following sbx_pcall. */
 
 /* The message of the last failure. */
 const char *sbx_errmsg(const sbx *s);
@@ -112,5 +125,9 @@ void *sbx_user(const sbx *s);
 /* Text of a string value at idx, but only if it is a real string (no number
  * coercion, no metamethods); NULL otherwise. */
 const char *sbx_tostring_raw(lua_State *L, int idx, size_t *len);
+
+/* For tests: fault injection. After n more successful growing allocations,
+ * every growing allocation fails, until called again with n < 0 (off). */
+void sbx_fail_alloc_after(sbx *s, long n);
 
 #endif

@@ -1,0 +1,227 @@
+/*
+ * schema.c - the database schema and its migrations, keyed on
+ * PRAGMA user_version. docs/database.md describes every table for users;
+ * change both together.
+ *
+ * Migration i takes a database from user_version i to i + 1. All pending
+ * migrations run in one IMMEDIATE transaction, after the version has been
+ * read again inside it (another process may have migrated meanwhile), so
+ * an upgrade is all or nothing. A schema newer than STORE_SCHEMA_VERSION is
+ * never touched.
+ */
+#include "saves/store_int.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static const char *const migrations[STORE_SCHEMA_VERSION] = {
+    /* 0 -> 1: the first schema. */
+    "CREATE TABLE scenarios ("
+    "  hash     TEXT PRIMARY KEY NOT NULL,"
+    "  id       TEXT NOT NULL,"
+    "  version  INTEGER NOT NULL,"
+    "  title_vi TEXT NOT NULL DEFAULT '',"
+    "  title_en TEXT NOT NULL DEFAULT '',"
+    "  path     TEXT,"
+    "  source   TEXT NOT NULL,"
+    "  added    TEXT NOT NULL"
+    ");"
+    "CREATE TABLE sessions ("
+    "  id           INTEGER PRIMARY KEY,"
+    "  scenario     TEXT NOT NULL REFERENCES scenarios(hash),"
+    "  scenario_id  TEXT NOT NULL,"
+    "  seed         TEXT NOT NULL,"
+    "  mode         TEXT NOT NULL CHECK (mode IN ('training', 'exercise')),"
+    "  hints        INTEGER NOT NULL DEFAULT 0,"
+    "  team         TEXT NOT NULL DEFAULT '',"
+    "  lang         TEXT NOT NULL DEFAULT 'en',"
+    "  status       TEXT NOT NULL DEFAULT 'active'"
+    "               CHECK (status IN ('active', 'finished', 'aborted')),"
+    "  turn         INTEGER NOT NULL DEFAULT 0,"
+    "  score        INTEGER NOT NULL DEFAULT 0,"
+    "  max_score    INTEGER NOT NULL DEFAULT 0,"
+    "  outcome      TEXT,"
+    "  started      TEXT NOT NULL,"
+    "  ended        TEXT,"
+    "  tool_version TEXT NOT NULL,"
+    "  genesis      TEXT NOT NULL,"
+    "  ninputs      INTEGER NOT NULL DEFAULT 0,"
+    "  head         TEXT"
+    ");"
+    "CREATE INDEX sessions_started ON sessions(started, id);"
+    "CREATE INDEX sessions_scenario ON sessions(scenario_id, started, id);"
+    "CREATE INDEX sessions_team ON sessions(team, started, id);"
+    "CREATE INDEX sessions_status ON sessions(status, id);"
+    "CREATE TABLE participants ("
+    "  session INTEGER NOT NULL REFERENCES sessions(id),"
+    "  pos     INTEGER NOT NULL,"
+    "  name    TEXT NOT NULL,"
+    "  roles   TEXT NOT NULL,"
+    "  PRIMARY KEY (session, pos)"
+    ") WITHOUT ROWID;"
+    "CREATE TABLE inputs ("
+    "  session INTEGER NOT NULL REFERENCES sessions(id),"
+    "  seq     INTEGER NOT NULL CHECK (seq >= 1),"
+    "  line    TEXT NOT NULL,"
+    "  hash    TEXT NOT NULL,"
+    "  created TEXT NOT NULL,"
+    "  PRIMARY KEY (session, seq)"
+    ");"
+    "CREATE TABLE events ("
+    "  session INTEGER NOT NULL REFERENCES sessions(id),"
+    "  seq     INTEGER NOT NULL,"
+    "  turn    INTEGER NOT NULL,"
+    "  minute  INTEGER NOT NULL,"
+    "  vis     TEXT NOT NULL CHECK (vis IN ('team', 'truth')),"
+    "  kind    TEXT NOT NULL,"
+    "  role    TEXT,"
+    "  subject TEXT,"
+    "  field   TEXT,"
+    "  value   INTEGER NOT NULL,"
+    "  attrs   TEXT,"
+    "  text_vi TEXT,"
+    "  text_en TEXT,"
+    "  json    TEXT NOT NULL,"
+    "  PRIMARY KEY (session, seq)"
+    ");"
+    "CREATE TABLE score_entries ("
+    "  session   INTEGER NOT NULL REFERENCES sessions(id),"
+    "  pos       INTEGER NOT NULL,"
+    "  kind      TEXT NOT NULL,"
+    "  id        TEXT NOT NULL,"
+    "  points    INTEGER NOT NULL,"
+    "  turn      INTEGER NOT NULL,"
+    "  minute    INTEGER NOT NULL,"
+    "  reason_vi TEXT,"
+    "  reason_en TEXT,"
+    "  PRIMARY KEY (session, pos)"
+    ");"
+    "CREATE TABLE metrics ("
+    "  session INTEGER NOT NULL REFERENCES sessions(id),"
+    "  name    TEXT NOT NULL,"
+    "  value   INTEGER NOT NULL,"
+    "  PRIMARY KEY (session, name)"
+    ") WITHOUT ROWID;",
+
+    /* 1 -> 2: where a session forked from (replay's "what if", product.md
+     * §6): the parent session and how many of its inputs were copied. */
+    "ALTER TABLE sessions ADD COLUMN parent INTEGER REFERENCES sessions(id);"
+    "ALTER TABLE sessions ADD COLUMN fork_seq INTEGER NOT NULL DEFAULT 0;",
+};
+
+/* One integer from a query (a PRAGMA or a count). */
+static int query_int(store *s, const char *sql, int *out, const char *doing)
+{
+    sqlite3_stmt *st = NULL;
+    int rc = sqlite3_prepare_v2(s->db, sql, -1, &st, NULL);
+    if (rc == SQLITE_OK) {
+        rc = sqlite3_step(st);
+        if (rc == SQLITE_ROW) {
+            *out = sqlite3_column_int(st, 0);
+            rc = SQLITE_OK;
+        } else if (rc == SQLITE_DONE) {
+            *out = 0;
+            rc = SQLITE_OK;
+        }
+    }
+    sqlite3_finalize(st);
+    return rc == SQLITE_OK ? STORE_OK : store_sqlfail(s, rc, doing);
+}
+
+static int query_text(store *s, const char *sql, char *out, size_t n, const char *doing)
+{
+    sqlite3_stmt *st = NULL;
+    int rc = sqlite3_prepare_v2(s->db, sql, -1, &st, NULL);
+    out[0] = '\0';
+    if (rc == SQLITE_OK) {
+        rc = sqlite3_step(st);
+        if (rc == SQLITE_ROW) {
+            const char *v = (const char *)sqlite3_column_text(st, 0);
+            snprintf(out, n, "%s", v ? v : "");
+            rc = SQLITE_OK;
+        } else if (rc == SQLITE_DONE) {
+            rc = SQLITE_OK;
+        }
+    }
+    sqlite3_finalize(st);
+    return rc == SQLITE_OK ? STORE_OK : store_sqlfail(s, rc, doing);
+}
+
+/* Everything here only reads: a file we refuse stays as it was. */
+static int identify(store *s, int *version)
+{
+    int app = 0, ntables = 0, rc;
+    const char *doing = "cannot read the database";
+    if ((rc = query_int(s, "PRAGMA application_id", &app, doing)) != STORE_OK ||
+        (rc = query_int(s, "PRAGMA user_version", version, doing)) != STORE_OK ||
+        (rc = query_int(s, "SELECT count(*) FROM sqlite_master", &ntables, doing)) != STORE_OK)
+        return rc;
+    if (app != STORE_APPLICATION_ID && (app != 0 || ntables > 0 || *version != 0))
+        return store_fail(s, STORE_ECORRUPT, "not an irdrill database (an SQLite file of some "
+                          "other program)");
+    if (*version > STORE_SCHEMA_VERSION)
+        return store_fail(s, STORE_ESCHEMA, "written by a newer irdrill (schema version %d; "
+                          "this irdrill knows up to %d): upgrade irdrill to use it",
+                          *version, STORE_SCHEMA_VERSION);
+    return STORE_OK;
+}
+
+static int migrate(store *s)
+{
+    int rc = store_begin(s, "cannot upgrade the database schema");
+    if (rc != STORE_OK)
+        return rc;
+    int v = 0;
+    rc = identify(s, &v);   /* again, now that we hold the write lock */
+    for (; rc == STORE_OK && v < STORE_SCHEMA_VERSION; v++) {
+        char sql[96];
+        rc = store_exec(s, migrations[v], "cannot upgrade the database schema");
+        snprintf(sql, sizeof sql, "PRAGMA user_version = %d", v + 1);
+        if (rc == STORE_OK)
+            rc = store_exec(s, sql, "cannot upgrade the database schema");
+    }
+    if (rc == STORE_OK) {
+        char sql[96];
+        snprintf(sql, sizeof sql, "PRAGMA application_id = %d", STORE_APPLICATION_ID);
+        rc = store_exec(s, sql, "cannot upgrade the database schema");
+    }
+    if (rc == STORE_OK)
+        return store_commit(s, "cannot upgrade the database schema");
+    store_rollback(s);
+    return rc;
+}
+
+int schema_prepare(store *s)
+{
+    int version = 0;
+    int rc = identify(s, &version);
+    if (rc != STORE_OK)
+        return rc;
+    if (s->readonly) {
+        if (version == 0)
+            return store_fail(s, STORE_ENOENT, "empty database (nothing has been saved yet)");
+        if (version < STORE_SCHEMA_VERSION)
+            return store_fail(s, STORE_ESCHEMA, "older schema version %d: open it once for "
+                              "writing so that irdrill can upgrade it", version);
+        s->version = version;
+        return STORE_OK;
+    }
+    /* WAL lets readers go on while one process writes, and makes each
+     * commit one append to the log (one fsync). The mode is persistent. */
+    char mode[16];
+    if ((rc = query_text(s, "PRAGMA journal_mode", mode, sizeof mode,
+                         "cannot read the journal mode")) != STORE_OK)
+        return rc;
+    if (strcmp(mode, "wal") != 0) {
+        if ((rc = query_text(s, "PRAGMA journal_mode = WAL", mode, sizeof mode,
+                             "cannot switch the database to WAL mode")) != STORE_OK)
+            return rc;
+        if (strcmp(mode, "wal") != 0)
+            return store_fail(s, STORE_EPERM, "cannot switch the database to WAL mode "
+                              "(journal mode stays '%s')", mode);
+    }
+    if (version < STORE_SCHEMA_VERSION && (rc = migrate(s)) != STORE_OK)
+        return rc;
+    s->version = STORE_SCHEMA_VERSION;
+    return STORE_OK;
+}

@@ -1,0 +1,75 @@
+/*
+ * store_int.h - the store's private state, shared by the files of saves/
+ * (store.c: the handle, errors, transactions and cached statements;
+ * schema.c: the schema and its migrations; session.c: sessions, inputs
+ * and batches; load.c: loading and listing; verify.c; report*.c).
+ * Nothing outside saves/ includes it.
+ */
+#ifndef IRDRILL_STORE_INT_H
+#define IRDRILL_STORE_INT_H
+
+#include "saves/store.h"
+
+#include <sqlite3.h>
+
+/* Statements prepared once per handle and reused (sqlite3_reset after each
+ * use); the SQL text of each is in store.c. */
+typedef enum stmt_id {
+    ST_SCEN_INSERT,
+    ST_SESS_INSERT,
+    ST_PART_INSERT,
+    ST_SESS_HEAD,         /* status, genesis and the last input of a session */
+    ST_SESS_HEAD_SET,
+    ST_INPUT_INSERT,
+    ST_EVENT_INSERT,
+    ST_SCORE_NEXT,
+    ST_SCORE_INSERT,
+    ST_SESS_UPDATE,
+    ST_METRIC_DELETE,
+    ST_METRIC_INSERT,
+    ST_SESS_STATUS,
+    ST_COUNT
+} stmt_id;
+
+struct store {
+    sqlite3 *db;
+    char *path;           /* as given */
+    char *shown;          /* sanitised, for messages */
+    int version;          /* PRAGMA user_version */
+    int busy_ms;
+    bool readonly;
+    sqlite3_stmt *st[ST_COUNT];
+    char err[640];
+};
+
+/* Set the error message ("PATH: message") and return code. */
+int store_fail(store *s, int code, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+/* Turn an SQLite result code into a STORE_E* code with a message saying
+ * what was being done; uses the connection's own message where useful. */
+int store_sqlfail(store *s, int sqlrc, const char *doing);
+int store_code_of(int sqlrc);
+
+/* The cached statement, prepared on first use (NULL with the error set). */
+sqlite3_stmt *store_stmt(store *s, stmt_id id);
+/* Reset and unbind a cached statement after use. */
+void store_stmt_done(sqlite3_stmt *st);
+
+/* BEGIN IMMEDIATE (waiting up to the busy timeout), COMMIT, ROLLBACK. */
+int store_begin(store *s, const char *doing);
+int store_commit(store *s, const char *doing);
+void store_rollback(store *s);
+int store_exec(store *s, const char *sql, const char *doing);
+
+/* Bind text (NULL binds NULL); n < 0 means strlen. */
+int store_bind_text(sqlite3_stmt *st, int i, const char *v, int n);
+/* A column as a malloc'd string (NULL for SQL NULL); sets *oom on failure. */
+char *store_col_dup(sqlite3_stmt *st, int i, bool *oom);
+
+/* The current time as ISO-8601 UTC, "2025-01-31T12:34:56Z". */
+void store_now(char out[32]);
+
+/* schema.c: check the opened file and bring its schema to
+ * STORE_SCHEMA_VERSION (unless read-only). */
+int schema_prepare(store *s);
+
+#endif

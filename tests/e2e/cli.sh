@@ -1,0 +1,301 @@
+#!/bin/sh
+# End-to-end tests of the irdrill command line (product.md §3, docs/cli.md),
+# driving the real binary on the fixture scenarios in tests/fixtures/e2e/.
+#
+#   IRDRILL=/abs/path/to/irdrill sh tests/e2e/cli.sh
+#
+# Runs in the current directory (tests/run-all.sh gives it a fresh temp
+# dir) and writes only there. Prints one line per failed check, then a
+# summary; exits 1 if any check failed.
+set -u
+: "${IRDRILL:?set IRDRILL to the irdrill binary}"
+here=$(cd "$(dirname "$0")" && pwd)
+fx=$(cd "$here/../fixtures/e2e" && pwd)
+unset IRDRILL_SCENARIOS
+ESC=$(printf '\033')
+RLO=$(printf '\342\200\256')        # U+202E, right-to-left override
+
+checks=0
+fails=0
+
+# check DESCRIPTION COMMAND...: one assertion; COMMAND's status decides.
+check() {
+    desc=$1
+    shift
+    checks=$((checks + 1))
+    if ! "$@"; then
+        fails=$((fails + 1))
+        echo "not ok $checks - $desc"
+        echo "    exit $rc; stdout: $(head -c 300 out | tr '\n' '|')"
+        echo "    stderr: $(head -c 300 err | tr '\n' '|')"
+    fi
+}
+
+# irdrill ARGS...: run the binary with stdin closed; out, err and rc hold
+# what happened.
+irdrill() {
+    "$IRDRILL" "$@" > out 2> err < /dev/null
+    rc=$?
+}
+
+status_is() { [ "$rc" -eq "$1" ]; }
+has() { grep -Eq -- "$2" "$1"; }
+lacks() { ! grep -Eq -- "$2" "$1"; }
+is_empty() { [ ! -s "$1" ]; }
+last_line_is() { [ "$(tail -n 1 "$1")" = "$2" ]; }
+# The product's error rule: exactly one line on stderr, starting "irdrill: ".
+one_error() {
+    [ "$(wc -l < err)" -eq 1 ] && has err '^irdrill: ' && lacks err "$ESC"
+}
+no_raw_controls() { lacks out "$ESC|$RLO" && lacks err "$ESC|$RLO"; }
+
+# The last line of stdout as JSON: FIELD has VALUE (a JSON literal). With
+# python3 the line is parsed; without it, a textual match.
+json_field() {
+    if command -v python3 > /dev/null 2>&1; then
+        tail -n 1 out | python3 -c '
+import json, sys
+o = json.loads(sys.stdin.read())
+sys.exit(0 if json.dumps(o.get(sys.argv[1], "<absent>")) == sys.argv[2] else 1)' "$1" "$2" 2> /dev/null
+    else
+        tail -n 1 out | tr -d ' ' | grep -qF "\"$1\":$(printf %s "$2" | tr -d ' ')"
+    fi
+}
+
+# Every stdout line is a JSON object.
+all_json() {
+    if command -v python3 > /dev/null 2>&1; then
+        python3 -c '
+import json, sys
+for line in open("out", encoding="utf-8"):
+    if not isinstance(json.loads(line), dict):
+        sys.exit(1)'
+    else
+        ! grep -qv '^{.*}$' out
+    fi
+}
+
+printf 'soc triage s1 true\nsys isolate web\nend\n' > win.in
+printf '# a comment\n\nend\n' > short.in
+printf 'end\n\nbogus_verb web\nend\n' > bad.in
+
+# --- version and help ------------------------------------------------------
+irdrill --version
+check "--version exits 0" status_is 0
+check "--version prints 'irdrill X.Y.Z'" has out '^irdrill [0-9]+\.[0-9]+\.[0-9]+$'
+
+irdrill --help
+check "--help exits 0" status_is 0
+check "--help lists run, check, test, scenarios" \
+    sh -c 'grep -q "^  run " out && grep -q "^  check " out && grep -q "^  test " out && grep -q "^  scenarios " out'
+check "--help does not list unbuilt commands" lacks out '^  (play|resume|simulate|report) '
+
+irdrill
+check "no arguments: usage, exit 0" sh -c "[ $rc -eq 0 ] && grep -q '^usage: irdrill' out"
+
+for cmd in run check test scenarios; do
+    irdrill "$cmd" --help
+    check "$cmd --help exits 0" status_is 0
+    check "$cmd --help prints its usage" has out "^usage: irdrill $cmd"
+    check "$cmd --help writes nothing on stderr" is_empty err
+    irdrill "$cmd" -h
+    check "$cmd -h is --help" has out "^usage: irdrill $cmd"
+done
+
+# --- flag errors ---------------------------------------------------------------
+irdrill run "$fx/tiny.lua" --inputs win.in --x
+check "unknown flag: exit 1" status_is 1
+check "unknown flag: one 'irdrill:' line" one_error
+check "unknown flag: names the flag" has err '^irdrill: run: unknown flag --x$'
+
+irdrill --bogus
+check "unknown top-level flag: exit 1, one line" sh -c "[ $rc -eq 1 ] && [ \$(wc -l < err) -eq 1 ] && grep -q -- '--bogus' err"
+irdrill frobnicate
+check "unknown command: exit 1" status_is 1
+check "unknown command: one line naming it" sh -c "[ \$(wc -l < err) -eq 1 ] && grep -q \"^irdrill: unknown command 'frobnicate'\" err"
+
+irdrill run "$fx/tiny.lua" --inputs
+check "missing value: exit 1" status_is 1
+check "missing value: one line naming --inputs" sh -c "[ \$(wc -l < err) -eq 1 ] && grep -q -- '--inputs needs a value' err"
+
+irdrill run "$fx/tiny.lua"
+check "run without --inputs: exit 1 naming --inputs" sh -c "[ $rc -eq 1 ] && grep -q -- '--inputs' err"
+irdrill run "$fx/tiny.lua" --inputs win.in --seed 12x
+check "bad --seed: exit 1, one line naming --seed" sh -c "[ $rc -eq 1 ] && [ \$(wc -l < err) -eq 1 ] && grep -q -- '--seed' err"
+irdrill run "$fx/tiny.lua" --inputs win.in --seed 1 --seed 2
+check "--seed twice: exit 1" sh -c "[ $rc -eq 1 ] && grep -q 'given twice' err"
+irdrill run "$fx/tiny.lua" --inputs win.in --mode party
+check "bad --mode: exit 1" sh -c "[ $rc -eq 1 ] && grep -q -- '--mode' err"
+irdrill run "$fx/tiny.lua" --inputs win.in --lang fr
+check "bad --lang: exit 1" sh -c "[ $rc -eq 1 ] && grep -q -- '--lang' err"
+irdrill run "$fx/tiny.lua" --json=yes --inputs win.in
+check "value for a boolean flag: exit 1" sh -c "[ $rc -eq 1 ] && grep -q 'takes no value' err"
+irdrill run "$fx/tiny.lua" --inputs no-such.in
+check "missing inputs file: exit 1, one line naming it" sh -c "[ $rc -eq 1 ] && [ \$(wc -l < err) -eq 1 ] && grep -q 'no-such.in' err"
+irdrill run no-such-scenario --inputs win.in
+check "unknown scenario id: exit 1" status_is 1
+check "unknown scenario id: one line naming it" sh -c "[ \$(wc -l < err) -eq 1 ] && grep -q 'no-such-scenario' err"
+irdrill run "$fx/tiny.lua" --inputs win.in --scenarios "$fx/nope"
+check "--scenarios with a missing directory: exit 1" sh -c "[ $rc -eq 1 ] && grep -q 'no such directory' err"
+
+# --- run -------------------------------------------------------------------
+irdrill run "$fx/tiny.lua" --inputs win.in --seed 7 --json
+check "run --json: exit 0" status_is 0
+check "run --json: one line of JSON" sh -c "[ \$(wc -l < out) -eq 1 ]"
+check "run --json: outcome" json_field outcome '"contained"'
+check "run --json: score" json_field score 30
+check "run --json: max_score" json_field max_score 30
+check "run --json: seed as given" json_field seed 7
+check "run --json: session null" json_field session null
+check "run --json: scenario id" json_field scenario '"e2e-tiny"'
+check "run --json: turns" json_field turns 1
+check "run --json: objectives" json_field objectives '{"triaged": true, "isolated": true}'
+check "run: nothing on stderr" is_empty err
+
+irdrill run "$fx/tiny.lua" --inputs win.in --seed 7 --lang en --no-save --db ignored.db
+check "run (human): exit 0" status_is 0
+check "run (human): title in English" has out '^scenario  Tiny e2e scenario \(e2e-tiny, version 2\)$'
+check "run (human): outcome" has out '^outcome   contained$'
+check "run (human): score/max" has out '^score     30/30$'
+check "run (human): turns" has out '^turns     1$'
+check "run (human): seed" has out '^seed      7$'
+check "run (human): not saved" has out '^session   none'
+check "run --db/--no-save: no database written" test ! -e ignored.db
+
+irdrill run "$fx/tiny.lua" --inputs win.in --lang vi
+check "run --lang vi: Vietnamese title" has out '^scenario  Kịch bản thử nhỏ'
+check "run without --seed: a seed is printed" has out '^seed      [1-9][0-9]*$'
+
+irdrill run e2e-tiny --scenarios "$fx" --inputs win.in --json
+check "run by id with --scenarios" sh -c "[ $rc -eq 0 ] && grep -q '\"outcome\":\"contained\"' out"
+IRDRILL_SCENARIOS="/nonexistent:$fx" "$IRDRILL" run e2e-tiny --inputs win.in --json > out 2> err < /dev/null
+rc=$?
+check "run by id with IRDRILL_SCENARIOS" sh -c "[ $rc -eq 0 ] && grep -q '\"outcome\":\"contained\"' out"
+
+irdrill run "$fx/tiny.lua" --inputs short.in --json
+check "inputs ending first: exit 0" status_is 0
+check "inputs ending first: outcome null" json_field outcome null
+check "inputs ending first: turn 2 reached" json_field turns 2
+irdrill run "$fx/tiny.lua" --inputs short.in
+check "inputs ending first (human): says so" has out '^outcome   none'
+
+irdrill run "$fx/tiny.lua" --inputs bad.in --json
+check "invalid inputs line: exit 1" status_is 1
+check "invalid inputs line: one line FILE:LINE:" sh -c "[ \$(wc -l < err) -eq 1 ] && grep -q '^irdrill: bad.in:3: ' err"
+check "invalid inputs line: no result printed" is_empty out
+
+printf 'end\nend\nnot_an_action\n' | "$IRDRILL" run "$fx/tiny.lua" --inputs - --json > out 2> err
+rc=$?
+check "invalid line on stdin: named stdin:LINE" sh -c "[ $rc -eq 1 ] && grep -q '^irdrill: stdin:3: ' err"
+
+printf 'soc triage s1 true\nsys isolate web\nend\n' | "$IRDRILL" run "$fx/tiny.lua" --inputs - --seed 7 --json > out 2> err
+rc=$?
+check "--inputs - from a pipe: exit 0" status_is 0
+check "--inputs - from a pipe: same result as the file" json_field outcome '"contained"'
+
+# Live: the writer keeps the pipe open long after the last line. irdrill
+# must act on lines as they come and stop at the end of the session, not
+# wait for the end of the stream.
+mkfifo live.fifo
+(printf 'soc triage s1 true\n'; sleep 1; printf 'sys isolate web\nend\n'; exec sleep 30) > live.fifo &
+writer=$!
+t0=$(date +%s)
+if command -v timeout > /dev/null 2>&1; then
+    timeout 20 "$IRDRILL" run "$fx/tiny.lua" --inputs - --json < live.fifo > out 2> err
+else
+    "$IRDRILL" run "$fx/tiny.lua" --inputs - --json < live.fifo > out 2> err
+fi
+rc=$?
+t1=$(date +%s)
+kill "$writer" 2> /dev/null
+wait "$writer" 2> /dev/null
+check "--inputs - live: exit 0" status_is 0
+check "--inputs - live: outcome" json_field outcome '"contained"'
+check "--inputs - live: stops at the end of the session, not of the stream" test $((t1 - t0)) -lt 15
+
+irdrill run "$fx/hookerr.lua" --inputs short.in --json
+check "hook error: the run goes on (exit 0)" status_is 0
+check "hook error: a warning naming file:line" has err "^irdrill: warning: .*hookerr\.lua:7: .*boom"
+check "hook error: no raw escape or bidi characters" no_raw_controls
+
+printf 'soc triage s1 true\n\342\200\256bogus end\n' > evil.in
+irdrill run "$fx/tiny.lua" --inputs evil.in
+check "invalid line with a bidi override: exit 1" status_is 1
+check "invalid line with a bidi override: sanitised error" no_raw_controls
+
+# --- check -------------------------------------------------------------------
+irdrill check "$fx/tiny.lua"
+check "check valid: exit 0" status_is 0
+check "check valid: 'PATH: ok'" last_line_is out "$fx/tiny.lua: ok"
+
+irdrill check e2e-tiny --scenarios "$fx"
+check "check by id: the resolved path is ok" sh -c "[ $rc -eq 0 ] && grep -q 'tiny.lua: ok$' out"
+
+irdrill check "$fx/broken-decl.lua"
+check "check declaration error: exit 1" status_is 1
+check "check declaration error: file:line" has err "^$fx/broken-decl\.lua:5: "
+check "check declaration error: nothing on stdout" is_empty out
+
+irdrill check "$fx/broken-syntax.lua"
+check "check syntax error: exit 1, file:line" sh -c "[ $rc -eq 1 ] && grep -q '^$fx/broken-syntax\.lua:4: ' err"
+
+irdrill check "$fx/tiny.lua" "$fx/broken-decl.lua"
+check "check mixed: exit 1" status_is 1
+check "check mixed: the valid one still ok" has out 'tiny\.lua: ok$'
+
+irdrill check nothing-here
+check "check unknown id: exit 1, one line" sh -c "[ $rc -eq 1 ] && [ \$(wc -l < err) -eq 1 ] && grep -q '^irdrill: check: nothing-here' err"
+
+# --- scenarios ---------------------------------------------------------------
+irdrill scenarios --json --scenarios "$fx"
+check "scenarios --json: exit 0 despite invalid files" status_is 0
+check "scenarios --json: every line is a JSON object" all_json
+check "scenarios --json: lists e2e-tiny" has out '"id":"e2e-tiny"'
+check "scenarios --json: fields of e2e-tiny" sh -c "grep '\"id\":\"e2e-tiny\"' out | grep -q '\"difficulty\":\"basic\",\"max_turns\":4,\"turn_minutes\":15,\"languages\":\\[\"vi\",\"en\"\\],\"version\":2'"
+check "scenarios --json: invalid files are warnings" has err '^irdrill: warning: .*broken-decl\.lua:5: '
+check "scenarios --json: invalid files are not listed" lacks out 'e2e-broken'
+check "scenarios: no raw escape or bidi characters" no_raw_controls
+
+if command -v python3 > /dev/null 2>&1; then
+    check "scenarios --json: languages is an array" python3 -c '
+import json
+objs = [json.loads(l) for l in open("out", encoding="utf-8")]
+t = [o for o in objs if o["id"] == "e2e-tiny"][0]
+assert t["languages"] == ["vi", "en"] and t["max_turns"] == 4 and t["path"].endswith("tiny.lua")
+assert all(k in o for o in objs for k in ("id", "title", "difficulty", "max_turns", "languages"))'
+fi
+
+mkdir -p shadow
+cp "$fx/tiny.lua" shadow/a-copy.lua
+irdrill scenarios --json --scenarios shadow --scenarios "$fx"
+check "scenarios: one entry per id, the first directory wins" \
+    sh -c "[ \$(grep -c '\"id\":\"e2e-tiny\"' out) -eq 1 ] && grep -q 'shadow/a-copy.lua' out"
+
+irdrill scenarios --scenarios "$fx" --lang vi
+check "scenarios (table): header and a row" sh -c "[ $rc -eq 0 ] && grep -q '^ID ' out && grep -q '^e2e-tiny .* Kịch bản thử nhỏ$' out"
+
+# --- test --------------------------------------------------------------------
+irdrill test "$fx/tiny.lua"
+check "test: exit 0" status_is 0
+check "test: PASS per test" sh -c "grep -qx 'PASS e2e-tiny/isolate' out && grep -qx 'PASS e2e-tiny/idle' out"
+check "test: summary line" last_line_is out "2 passed, 0 failed"
+
+irdrill test "$fx/failing.lua"
+check "failing tests: exit 1" status_is 1
+check "failing test: FAIL with the reason" has out '^FAIL e2e-failing/wrong outcome: outcome: expected never, got timeout$'
+check "bad inputs line in a test: FAIL with the scenario's file:line" \
+    has out "^FAIL e2e-failing/bad input: $fx/failing\\.lua:12: "
+check "failing tests: summary line" last_line_is out "0 passed, 2 failed"
+
+irdrill test "$fx/hookerr.lua"
+check "hook error in a test: FAIL naming file:line" has out '^FAIL e2e-hookerr/hook fails: hook error: .*hookerr\.lua:7: boom'
+check "hook error in a test: no raw escape or bidi characters" no_raw_controls
+
+irdrill test "$fx/tiny.lua" "$fx/failing.lua"
+check "tests of several scenarios: one summary" last_line_is out "2 passed, 2 failed"
+
+irdrill test "$fx/broken-syntax.lua"
+check "test of a scenario that does not load: exit 1, counted" sh -c "[ $rc -eq 1 ] && tail -n 1 out | grep -qx '0 passed, 1 failed'"
+
+echo "$checks checks, $fails failed"
+[ "$fails" -eq 0 ]

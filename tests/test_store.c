@@ -1,0 +1,528 @@
+/*
+ * test_store.c - the session store on real database files: creating,
+ * opening and migrating; the default path; appending inputs and reading
+ * them back; batches of consequences; listing; and verify detecting each
+ * kind of tampering (edit, delete, reorder an input, a changed score, a
+ * changed header or scenario source). Bad files, locks, I/O errors and
+ * concurrent processes are in test_store_faults.c.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "saves_script.h"
+
+typedef struct fx {
+    tdir d;
+    scen *sc;
+    store *s;
+} fx;
+
+static int setup(void **state)
+{
+    fx *f = calloc(1, sizeof *f);
+    tdir_make(&f->d);
+    f->sc = fake_scen("portal-defacement", FAKE_SOURCE);
+    *state = f;
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    fx *f = *state;
+    store_close(f->s);
+    fake_scen_free(f->sc);
+    tdir_remove(&f->d);
+    free(f);
+    return 0;
+}
+
+static void test_create_and_reopen(void **state)
+{
+    fx *f = *state;
+    f->s = open_ok(f->d.db, NULL);
+    assert_int_equal(store_schema_version(f->s), STORE_SCHEMA_VERSION);
+    store_close(f->s);
+    f->s = NULL;
+    /* what the stock sqlite3 tool sees */
+    assert_int_equal(raw_int(f->d.db, "PRAGMA user_version"), STORE_SCHEMA_VERSION);
+    assert_int_equal(raw_int(f->d.db, "PRAGMA application_id"), STORE_APPLICATION_ID);
+    assert_int_equal(raw_int(f->d.db, "SELECT count(*) FROM sqlite_master WHERE name IN "
+                                      "('scenarios','sessions','participants','inputs','events',"
+                                      "'score_entries','metrics')"), 7);
+    f->s = open_ok(f->d.db, NULL);
+    assert_int_equal(store_integrity(f->s), STORE_OK);
+    store_close(f->s);
+    /* WAL is a property of the file, kept across connections */
+    sqlite3 *db;
+    sqlite3_stmt *st;
+    assert_int_equal(sqlite3_open(f->d.db, &db), SQLITE_OK);
+    assert_int_equal(sqlite3_prepare_v2(db, "PRAGMA journal_mode", -1, &st, NULL), SQLITE_OK);
+    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+    assert_string_equal((const char *)sqlite3_column_text(st, 0), "wal");
+    sqlite3_finalize(st);
+    sqlite3_close(db);
+    /* read-only opening works on a current database */
+    store_opts ro = { .readonly = true };
+    f->s = open_ok(f->d.db, &ro);
+    int64_t id;
+    assert_int_equal(store_session_create(f->s, &(store_session_new){ .sc = f->sc }, &id),
+                     STORE_EPERM);
+}
+
+static void test_empty_file_is_new(void **state)
+{
+    fx *f = *state;
+    write_file(f->d.db, "", 0);
+    f->s = open_ok(f->d.db, NULL);
+    assert_int_equal(store_schema_version(f->s), STORE_SCHEMA_VERSION);
+}
+
+static void test_readonly_missing(void **state)
+{
+    fx *f = *state;
+    store_opts ro = { .readonly = true };
+    assert_int_equal(store_open(f->d.db, &ro, &f->s), STORE_ENOENT);
+    assert_non_null(strstr(store_errmsg(f->s), f->d.db));
+    assert_int_equal(access(f->d.db, F_OK), -1);   /* nothing created */
+}
+
+/* A database written by schema version 1 (tests/fixtures/saves/v1.sql) is
+ * migrated forward on open, and its session still verifies. */
+static void test_migrate_from_v1(void **state)
+{
+    fx *f = *state;
+    FILE *in = fopen("tests/fixtures/saves/v1.sql", "rb");
+    assert_non_null(in);
+    static char sql[1 << 16];
+    size_t n = fread(sql, 1, sizeof sql - 1, in);
+    fclose(in);
+    sql[n] = '\0';
+    raw_exec(f->d.db, sql);
+    assert_int_equal(raw_int(f->d.db, "PRAGMA user_version"), 1);
+    f->s = open_ok(f->d.db, NULL);
+    assert_int_equal(store_schema_version(f->s), 2);
+    assert_int_equal(raw_int(f->d.db, "PRAGMA user_version"), 2);
+    store_loaded *l = NULL;
+    assert_int_equal(store_load(f->s, 1, STORE_LOAD_EVENTS, &l), STORE_OK);
+    assert_int_equal(l->sess.parent, 0);
+    assert_int_equal(l->sess.fork_seq, 0);
+    assert_true(l->ninputs >= 4);
+    assert_string_equal(l->sess.parts[0].name, "Nguyễn Văn An");
+    sbuf p = SBUF_INIT;
+    assert_int_equal(store_verify_chain(l, &p), 0);
+    sb_free(&p);
+    store_loaded_free(l);
+    /* and it takes new inputs where it stopped */
+    int seq;
+    assert_int_equal(store_input_append(f->s, 1, "lead end", NULL, &seq), STORE_OK);
+    assert_int_equal(seq, 5);
+}
+
+static void test_path_resolve(void **state)
+{
+    fx *f = *state;
+    char err[256], home[400], xdg[400];
+    snprintf(home, sizeof home, "%s/home", f->d.path);
+    snprintf(xdg, sizeof xdg, "%s/xdg", f->d.path);
+    char *p;
+    setenv("IRDRILL_DB", "/env/irdrill.db", 1);
+    p = store_path_resolve("/flag.db", true, err, sizeof err);
+    assert_string_equal(p, "/flag.db");
+    free(p);
+    p = store_path_resolve(NULL, true, err, sizeof err);
+    assert_string_equal(p, "/env/irdrill.db");
+    free(p);
+    setenv("IRDRILL_DB", "", 1);           /* empty counts as unset */
+    setenv("XDG_DATA_HOME", xdg, 1);
+    setenv("HOME", home, 1);
+    p = store_path_resolve(NULL, true, err, sizeof err);
+    char want[600];
+    snprintf(want, sizeof want, "%s/irdrill/irdrill.db", xdg);
+    assert_string_equal(p, want);
+    free(p);
+    struct stat st;
+    snprintf(want, sizeof want, "%s/irdrill", xdg);
+    assert_int_equal(stat(want, &st), 0);
+    assert_int_equal(st.st_mode & 0777, 0700);
+    setenv("XDG_DATA_HOME", "relative/dir", 1);   /* ignored, as the XDG spec says */
+    p = store_path_resolve(NULL, false, err, sizeof err);
+    snprintf(want, sizeof want, "%s/.local/share/irdrill/irdrill.db", home);
+    assert_string_equal(p, want);
+    free(p);
+    snprintf(want, sizeof want, "%s/.local/share/irdrill", home);
+    assert_int_equal(stat(want, &st), -1);         /* mkdirs false: not created */
+    unsetenv("XDG_DATA_HOME");
+    unsetenv("HOME");
+    unsetenv("IRDRILL_DB");
+    assert_null(store_path_resolve(NULL, true, err, sizeof err));
+    assert_non_null(strstr(err, "IRDRILL_DB"));
+}
+
+static void test_inputs_roundtrip(void **state)
+{
+    fx *f = *state;
+    f->s = open_ok(f->d.db, NULL);
+    int64_t id = new_session(f->s, f->sc, "Đội ƯCSC tỉnh Hà Giang", 42);
+    const char *lines[] = { "soc triage s1 true", "sys isolate portal",
+                            "lead report police --facts asset,impact",
+                            "facilitator award 5 phản ứng nhanh, đúng quy trình", "lead end" };
+    for (int i = 0; i < 5; i++) {
+        int seq;
+        assert_int_equal(store_input_append(f->s, id, lines[i], NULL, &seq), STORE_OK);
+        assert_int_equal(seq, i + 1);
+    }
+    store_close(f->s);                     /* durable: visible from a new handle */
+    f->s = open_ok(f->d.db, NULL);
+    store_loaded *l;
+    assert_int_equal(store_load(f->s, id, 0, &l), STORE_OK);
+    assert_int_equal(l->ninputs, 5);
+    for (int i = 0; i < 5; i++) {
+        assert_int_equal(l->inputs[i].seq, i + 1);
+        assert_string_equal(l->inputs[i].line, lines[i]);
+        assert_int_equal(strlen(l->inputs[i].created), 20);
+    }
+    /* the chain as docs/database.md documents it */
+    char h[65];
+    store_chain_hash(l->sess.genesis, 1, lines[0], h);
+    assert_string_equal(h, l->inputs[0].hash);
+    sbuf raw = SBUF_INIT;
+    sb_printf(&raw, "%s\n2\n%s", l->inputs[0].hash, lines[1]);
+    sha256_hex(raw.buf, raw.len, h);
+    assert_string_equal(h, l->inputs[1].hash);
+    sb_free(&raw);
+    assert_string_equal(l->sess.head, l->inputs[4].hash);
+    assert_int_equal(l->sess.ninputs, 5);
+    assert_string_equal(l->sess.team, "Đội ƯCSC tỉnh Hà Giang");
+    assert_string_equal(l->sess.mode, "exercise");
+    assert_int_equal(l->sess.seed, 42);
+    assert_int_equal(l->sess.nparts, 2);
+    assert_string_equal(l->sess.parts[1].roles, "sys");
+    assert_int_equal(l->source_len, strlen(FAKE_SOURCE));
+    assert_string_equal(l->source, FAKE_SOURCE);
+    assert_string_equal(l->sess.scenario_hash, f->sc->hash);
+    assert_int_equal(l->sess.scenario_version, 3);
+    assert_string_equal(l->sess.title.vi, "Tấn công thay đổi giao diện Cổng TTĐT tỉnh");
+    sbuf p = SBUF_INIT;
+    assert_int_equal(store_verify_chain(l, &p), 0);
+    assert_int_equal(p.len, 0);
+    sb_free(&p);
+    store_loaded_free(l);
+}
+
+static void test_inputs_refused(void **state)
+{
+    fx *f = *state;
+    f->s = open_ok(f->d.db, NULL);
+    int64_t id = new_session(f->s, f->sc, "A", 1);
+    assert_int_equal(store_input_append(f->s, id, "", NULL, NULL), STORE_EARG);
+    assert_int_equal(store_input_append(f->s, id, "lead end\nsoc wait", NULL, NULL), STORE_EARG);
+    assert_int_equal(store_input_append(f->s, id, "isolate \x1b[2Jportal", NULL, NULL), STORE_EARG);
+    assert_int_equal(store_input_append(f->s, id, "isolate \xff", NULL, NULL), STORE_EARG);
+    assert_int_equal(store_input_append(f->s, 999, "lead end", NULL, NULL), STORE_ENOTFOUND);
+    assert_non_null(strstr(store_errmsg(f->s), "no session 999"));
+    assert_int_equal(store_session_set_status(f->s, id, "aborted"), STORE_OK);
+    assert_int_equal(store_input_append(f->s, id, "lead end", NULL, NULL), STORE_EARG);
+    assert_non_null(strstr(store_errmsg(f->s), "aborted"));
+    assert_int_equal(store_session_set_status(f->s, 999, "aborted"), STORE_ENOTFOUND);
+    assert_int_equal(store_session_set_status(f->s, id, "paused"), STORE_EARG);
+    /* participants with control characters in their names are refused */
+    store_participant bad[] = { { "An\x1b]0;pwned\x07", "lead" } };
+    store_session_new n = { .sc = f->sc, .parts = bad, .nparts = 1 };
+    int64_t id2;
+    assert_int_equal(store_session_create(f->s, &n, &id2), STORE_EARG);
+    store_participant badroles[] = { { "An", "lead; DROP TABLE" } };
+    n.parts = badroles;
+    assert_int_equal(store_session_create(f->s, &n, &id2), STORE_EARG);
+}
+
+static void test_batch_consequences(void **state)
+{
+    fx *f = *state;
+    f->s = open_ok(f->d.db, NULL);
+    int64_t id = new_session(f->s, f->sc, "A", 42);
+    script p;
+    sc_play(f->s, id, &p, 3, true);
+    store_loaded *l;
+    assert_int_equal(store_load(f->s, id, STORE_LOAD_EVENTS, &l), STORE_OK);
+    assert_int_equal(l->ninputs, 6);
+    assert_int_equal((uint32_t)l->nevents, p.seq);
+    assert_int_equal(l->last_event, p.seq);
+    /* the recorded canonical lines are the engine's, byte for byte */
+    const char *q = sb_str(&p.lines);
+    for (int i = 0; i < l->nevents; i++) {
+        size_t len = strcspn(q, "\n");
+        assert_int_equal(strlen(l->events[i].json), len);
+        assert_memory_equal(l->events[i].json, q, len);
+        q += len + 1;
+    }
+    assert_string_equal(l->events[2].a_source, "waf");
+    assert_string_equal(l->events[2].ev.text.vi, "WAF: truy vấn SQL injection từ 203.0.113.7");
+    assert_int_equal(l->nscores, 1);
+    assert_string_equal(l->scores[0].kind, "objective");
+    assert_int_equal(l->scores[0].points, 20);
+    assert_string_equal(l->sess.status, "finished");
+    assert_string_equal(l->sess.outcome, "contained");
+    assert_int_equal(l->sess.score, 20);
+    assert_int_equal(l->sess.turn, 3);
+    assert_int_equal(l->sess.max_score, 65);
+    assert_non_null(l->sess.ended);
+    assert_int_equal(l->sess.detect_minute, 30);
+    assert_int_equal(l->nmetrics, 4);
+    sbuf prob = SBUF_INIT;
+    assert_int_equal(store_verify_chain(l, &prob), 0);
+    store_replay r = sc_replay(&p);
+    assert_int_equal(store_verify_compare(l, &r, &prob), 0);
+    assert_int_equal(prob.len, 0);
+    /* a finished session takes no more inputs */
+    assert_int_equal(store_input_append(f->s, id, "lead end", NULL, NULL), STORE_EARG);
+    sb_free(&prob);
+    store_loaded_free(l);
+    sc_free(&p);
+}
+
+/* Resume: the consequences of the last input may be missing; replaying
+ * into a batch that skips what is recorded writes only the rest. */
+static void test_batch_skip_for_resume(void **state)
+{
+    fx *f = *state;
+    f->s = open_ok(f->d.db, NULL);
+    int64_t id = new_session(f->s, f->sc, "A", 42);
+    store_batch *b = store_batch_new();
+    for (uint32_t i = 1; i <= 5; i++)
+        emit(b, i, 1, 0, EV_TEAM, EVK_NOTE, NULL, NULL, NULL, 0, NULL, "x", "x");
+    engine_score_entry se = { .kind = "award", .id = "facilitator", .points = 5, .turn = 1 };
+    store_batch_score(b, &se);
+    append_ok(f->s, id, "lead end", b);
+    assert_int_equal(store_batch_pending(b), 0);
+    store_batch_free(b);
+
+    b = store_batch_new();
+    store_batch_skip(b, 5, 1);
+    for (uint32_t i = 1; i <= 8; i++)
+        emit(b, i, 1, 0, EV_TEAM, EVK_NOTE, NULL, NULL, NULL, 0, NULL, "x", "x");
+    store_batch_score(b, &se);
+    store_batch_score(b, &se);
+    assert_int_equal(store_batch_pending(b), 4);   /* events 6-8 and the second score line */
+    assert_int_equal(store_batch_commit(f->s, id, b), STORE_OK);
+    store_batch_free(b);
+    store_loaded *l;
+    assert_int_equal(store_load(f->s, id, STORE_LOAD_EVENTS, &l), STORE_OK);
+    assert_int_equal(l->nevents, 8);
+    assert_int_equal(l->nscores, 2);
+    store_loaded_free(l);
+}
+
+static void test_list_and_history(void **state)
+{
+    fx *f = *state;
+    f->s = open_ok(f->d.db, NULL);
+    scen *other = fake_scen("ransomware", "scenario { id = \"ransomware\" }\n");
+    int64_t a = new_session(f->s, f->sc, "Hà Giang", 1);
+    int64_t b = new_session(f->s, other, "Hà Giang", 2);
+    int64_t c = new_session(f->s, f->sc, "Lào Cai", 3);
+    script p;
+    sc_play(f->s, a, &p, 2, true);
+    sc_free(&p);
+    int64_t d = new_session(f->s, f->sc, "Hà Giang", 4);
+    store_session *v;
+    int n;
+    assert_int_equal(store_list(f->s, NULL, &v, &n), STORE_OK);
+    assert_int_equal(n, 4);
+    assert_true(v[0].id == d && v[1].id == c && v[2].id == b && v[3].id == a);  /* newest first */
+    assert_string_equal(v[3].status, "finished");
+    assert_string_equal(v[0].status, "active");
+    store_sessions_free(v, n);
+    store_filter fl = { .scenario = "portal-defacement", .team = "Hà Giang" };
+    assert_int_equal(store_list(f->s, &fl, &v, &n), STORE_OK);
+    assert_int_equal(n, 2);
+    assert_true(v[0].id == d && v[1].id == a);
+    /* history of d: the earlier finished sessions of that team and scenario */
+    store_session *h;
+    int nh;
+    assert_int_equal(store_history(f->s, &v[0], 5, &h, &nh), STORE_OK);
+    assert_int_equal(nh, 1);
+    assert_int_equal(h[0].id, a);
+    assert_int_equal(h[0].detect_minute, 30);
+    assert_int_equal(h[0].contain_minute, -1);
+    store_sessions_free(h, nh);
+    store_sessions_free(v, n);
+    int64_t latest;
+    assert_int_equal(store_latest_active(f->s, &latest), STORE_OK);
+    assert_int_equal(latest, d);
+    fake_scen_free(other);
+    /* the scenario source is kept once per content hash */
+    assert_int_equal(raw_int(f->d.db, "SELECT count(*) FROM scenarios"), 2);
+}
+
+/* ---- tampering: each kind is caught --------------------------------------- */
+
+/* Record a finished session, tamper with the file through a plain SQLite
+ * connection, and return what verify says. */
+static int tamper(fx *f, const char *sql, sbuf *prob)
+{
+    f->s = open_ok(f->d.db, NULL);
+    int64_t id = new_session(f->s, f->sc, "A", 42);
+    script p;
+    sc_play(f->s, id, &p, 3, true);
+    store_close(f->s);
+    f->s = NULL;
+    raw_exec(f->d.db, sql);
+    f->s = open_ok(f->d.db, NULL);
+    store_loaded *l;
+    assert_int_equal(store_load(f->s, id, STORE_LOAD_EVENTS, &l), STORE_OK);
+    int n = store_verify_chain(l, prob);
+    store_replay r = sc_replay(&p);
+    n += store_verify_compare(l, &r, prob);
+    store_loaded_free(l);
+    sc_free(&p);
+    return n;
+}
+
+static void expect_problem(fx *f, const char *sql, const char *needle)
+{
+    sbuf prob = SBUF_INIT;
+    int n = tamper(f, sql, &prob);
+    if (n == 0 || !strstr(sb_str(&prob), needle))
+        fail_msg("after '%s': %d problem(s), expected one mentioning '%s':\n%s", sql, n, needle,
+                 sb_str(&prob));
+    sb_free(&prob);
+}
+
+static void test_tamper_edit_input(void **state)
+{
+    expect_problem(*state, "UPDATE inputs SET line = 'soc triage s2 false' WHERE seq = 3",
+                   "input 3 ('soc triage s2 false') breaks the hash chain");
+}
+
+static void test_tamper_delete_input(void **state)
+{
+    expect_problem(*state, "DELETE FROM inputs WHERE seq = 2", "input 2 is missing");
+}
+
+static void test_tamper_delete_last_input(void **state)
+{
+    expect_problem(*state, "DELETE FROM inputs WHERE seq = 6", "inputs were deleted or added");
+}
+
+static void test_tamper_reorder_inputs(void **state)
+{
+    expect_problem(*state,
+                   "UPDATE inputs SET seq = 100 WHERE seq = 3;"
+                   "UPDATE inputs SET seq = 3 WHERE seq = 5;"
+                   "UPDATE inputs SET seq = 5 WHERE seq = 100;", "breaks the hash chain");
+}
+
+/* An edit whose author also recomputed that row's hash still breaks the
+ * link to the next input. */
+static void test_tamper_rehashed_edit(void **state)
+{
+    fx *f = *state;
+    f->s = open_ok(f->d.db, NULL);
+    int64_t id = new_session(f->s, f->sc, "A", 42);
+    script p;
+    sc_play(f->s, id, &p, 2, true);
+    store_loaded *l;
+    assert_int_equal(store_load(f->s, id, 0, &l), STORE_OK);
+    char h[65], sql[256];
+    store_chain_hash(l->sess.genesis, 1, "soc triage s1 false", h);
+    snprintf(sql, sizeof sql, "UPDATE inputs SET line = 'soc triage s1 false', hash = '%s' "
+             "WHERE session = %lld AND seq = 1", h, (long long)id);
+    store_loaded_free(l);
+    store_close(f->s);
+    f->s = NULL;
+    raw_exec(f->d.db, sql);
+    f->s = open_ok(f->d.db, NULL);
+    assert_int_equal(store_load(f->s, id, 0, &l), STORE_OK);
+    sbuf prob = SBUF_INIT;
+    assert_int_equal(store_verify_chain(l, &prob), 1);
+    assert_non_null(strstr(sb_str(&prob), "input 2 ('lead end') breaks the hash chain"));
+    sb_free(&prob);
+    store_loaded_free(l);
+    sc_free(&p);
+}
+
+static void test_tamper_score(void **state)
+{
+    expect_problem(*state, "UPDATE sessions SET score = 65", "the recorded score 65 is not the sum");
+}
+
+static void test_tamper_score_line(void **state)
+{
+    expect_problem(*state, "UPDATE score_entries SET points = 30; UPDATE sessions SET score = 30",
+                   "recorded score 30, replay gives 20");
+}
+
+static void test_tamper_event(void **state)
+{
+    expect_problem(*state, "UPDATE events SET json = replace(json, '\"value\":1', '\"value\":0')"
+                   " WHERE kind = 'triage' AND seq = 6", "event 6 differs");
+}
+
+static void test_tamper_seed(void **state)
+{
+    expect_problem(*state, "UPDATE sessions SET seed = '7'", "header");
+}
+
+static void test_tamper_source(void **state)
+{
+    expect_problem(*state, "UPDATE scenarios SET source = source || '-- changed'",
+                   "does not match its hash");
+}
+
+/* An interrupted session is not a tampered one: the consequences of its
+ * last input may be missing from the record. */
+static void test_compare_interrupted(void **state)
+{
+    fx *f = *state;
+    f->s = open_ok(f->d.db, NULL);
+    int64_t id = new_session(f->s, f->sc, "A", 42);
+    script p;
+    sc_play(f->s, id, &p, 2, false);
+    store_loaded *l;
+    assert_int_equal(store_load(f->s, id, STORE_LOAD_EVENTS, &l), STORE_OK);
+    store_replay r = sc_replay(&p);
+    /* the replay has one more event than was recorded */
+    sb_puts(&p.lines, "{\"seq\":99}\n");
+    r.events = sb_str(&p.lines);
+    sbuf prob = SBUF_INIT;
+    assert_int_equal(store_verify_compare(l, &r, &prob), 0);
+    /* but the same for a finished session is a discrepancy */
+    free(l->sess.status);
+    l->sess.status = strdup("finished");
+    assert_true(store_verify_compare(l, &r, &prob) > 0);
+    assert_non_null(strstr(sb_str(&prob), "more than were recorded"));
+    sb_free(&prob);
+    store_loaded_free(l);
+    sc_free(&p);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(test_create_and_reopen, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_empty_file_is_new, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_readonly_missing, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_migrate_from_v1, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_path_resolve, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_inputs_roundtrip, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_inputs_refused, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_batch_consequences, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_batch_skip_for_resume, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_list_and_history, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_tamper_edit_input, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_tamper_delete_input, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_tamper_delete_last_input, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_tamper_reorder_inputs, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_tamper_rehashed_edit, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_tamper_score, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_tamper_score_line, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_tamper_event, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_tamper_seed, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_tamper_source, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_compare_interrupted, setup, teardown),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

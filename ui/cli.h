@@ -1,0 +1,195 @@
+/*
+ * cli.h - what the commands of the command line share, and what tests and
+ * benches may reuse without the composition root (ui/main.c):
+ *
+ *   - one-line messages on stderr ("irdrill: ..."), always sanitised, so no
+ *     text from a scenario, an inputs file or argv reaches a terminal raw;
+ *   - a small "--flag value" parser driven by a table;
+ *   - the scenario search path and the resolution of a SCENARIO argument
+ *     (a path to a file, or an id looked up on the search path);
+ *   - starting a session of a loaded scenario and feeding it inputs lines;
+ *   - the commands themselves (cli_run.c, cli_check.c, cli_test.c,
+ *     cli_scenarios.c), each returning the process exit status.
+ *
+ * Exit statuses (product.md §3): CLI_OK 0, CLI_EUSER 1 (the user's input is
+ * wrong), CLI_EENV 2 (the environment failed: out of memory, unreadable
+ * stream, unwritable output).
+ *
+ * Nothing here keeps state between calls or between processes: every
+ * lookup reads the directories again.
+ */
+#ifndef IRDRILL_CLI_H
+#define IRDRILL_CLI_H
+
+#include "engine/engine.h"
+#include "engine/lhost.h"
+#include "engine/text.h"
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+
+enum { CLI_OK = 0, CLI_EUSER = 1, CLI_EENV = 2 };
+
+/* --- messages ----------------------------------------------------------- */
+
+/* "irdrill: " and the formatted message, as one sanitised line on stderr. */
+void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* The same with "irdrill: warning: ". */
+void cli_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Write s to f without unsafe characters (text_sanitize; allow lists the
+ * ASCII controls to keep, e.g. "\n", or NULL). */
+void cli_put_safe(FILE *f, const char *s, const char *allow);
+/* Report a failed write to stdout (one line, exit status CLI_EENV) and
+ * return the status to exit with: CLI_OK when stdout is fine, else
+ * CLI_EENV. Call once, at the end of a command. */
+int cli_flush_stdout(void);
+
+/* --- arguments ---------------------------------------------------------- */
+
+/* A growable list of borrowed strings (they point into argv). */
+typedef struct cli_strv {
+    const char **v;
+    int n, cap;
+} cli_strv;
+
+#define CLI_STRV_INIT { NULL, 0, 0 }
+
+int cli_strv_push(cli_strv *v, const char *s);     /* 0, or -1 on OOM */
+void cli_strv_free(cli_strv *v);
+
+typedef enum cli_flag_kind {
+    CLI_FLAG_BOOL,      /* dst: bool *, set to true */
+    CLI_FLAG_STR,       /* dst: const char **; given twice is an error */
+    CLI_FLAG_LIST,      /* dst: cli_strv *, repeatable */
+} cli_flag_kind;
+
+typedef struct cli_flag {
+    const char *name;   /* without the leading "--" */
+    cli_flag_kind kind;
+    void *dst;
+    const char *value;  /* what the value is, for messages: "FILE|-" */
+} cli_flag;
+
+/* Parse a command's arguments (argv[0] is the first one after the command
+ * name). Flags are "--name value" or "--name=value"; "--" ends the flags;
+ * everything else is appended to pos. "--help" or "-h" anywhere before "--"
+ * sets *help and stops (nothing else is checked). On a bad flag, a missing
+ * value or a flag given twice, prints "irdrill: CMD: ..." and returns
+ * CLI_EUSER; CLI_EENV on OOM; CLI_OK otherwise. */
+int cli_parse(const char *cmd, int argc, char **argv, const cli_flag *flags,
+              int nflags, cli_strv *pos, bool *help);
+
+/* Parse a --lang value ("vi" or "en"); -1 and a message when invalid. An
+ * absent value (NULL) gives the language of the environment. */
+int cli_lang(const char *cmd, const char *value);
+
+/* --- the scenario search path -------------------------------------------- */
+
+typedef struct cli_search {
+    char **dirs;
+    int ndirs;
+} cli_search;
+
+/* Build the search path, in order: the --scenarios directories (each must
+ * exist, or it is an error), the directories of $IRDRILL_SCENARIOS
+ * (colon-separated), the installed directory (<exe dir>/../share/irdrill/
+ * scenarios, from /proc/self/exe), and ./scenarios. Directories that do not
+ * exist are left out, except that user ones are an error. Returns a CLI_
+ * status, the message already printed. */
+int cli_search_init(cli_search *sp, const cli_strv *user_dirs);
+void cli_search_free(cli_search *sp);
+
+typedef enum cli_found {
+    CLI_FOUND,          /* loaded */
+    CLI_INVALID,        /* a file was found but does not load: see problems */
+    CLI_NOTFOUND,       /* no file of that name, no scenario of that id */
+    CLI_NOMEM,
+} cli_found;
+
+/* Resolve SCENARIO and load it. An argument that names an existing file
+ * (not a directory) is that file. Otherwise, when it looks like an id, each
+ * directory of the search path in turn is searched: ID.lua first, then
+ * every other *.lua (not stdlib.lua, not hidden), in byte order of name,
+ * until one whose scenario id is arg. A file ID.lua that does not load is
+ * the answer (CLI_INVALID), since the user most likely meant it.
+ * problems receives the "file:line: message" lines of an invalid file. */
+lhost *cli_scenario_load(const cli_search *sp, const char *arg, sbuf *problems,
+                         cli_found *why);
+
+/* Print the one-line error for a failed cli_scenario_load (for CLI_INVALID:
+ * the first problem and how many more there are) and return the exit
+ * status: CLI_OK for CLI_FOUND, CLI_EUSER, or CLI_EENV for CLI_NOMEM. */
+int cli_scenario_error(const char *cmd, const char *arg, cli_found why, const char *problems);
+
+/* Load a SCENARIO argument for a command that needs exactly one: on failure
+ * prints one "irdrill: ..." line and sets *status. */
+lhost *cli_scenario_open(const cli_search *sp, const char *cmd, const char *arg,
+                         int *status);
+
+/* Call fn for every scenario on the search path, one per id (the first
+ * found wins), directory by directory, files in byte order of name. A file
+ * that does not load is reported with cli_warn and skipped. fn's scen and
+ * path live only during the call. Returns CLI_OK or CLI_EENV (OOM,
+ * reported). */
+typedef void (*cli_scenario_fn)(void *ctx, const scen *sc, const char *path);
+int cli_search_each(const cli_search *sp, cli_scenario_fn fn, void *ctx);
+
+/* The *.lua files of one directory that may hold scenarios (not
+ * stdlib.lua, not hidden), sorted by name; full paths, owned by the
+ * caller (free each, then the array). Returns the count, 0 for a missing
+ * directory, -1 on OOM. */
+int cli_dir_scenarios(const char *dir, char ***paths);
+
+/* --- sessions and inputs ------------------------------------------------- */
+
+/* A started session of h's scenario: engine_new with h's hooks and sink,
+ * lhost_bind, engine_start. NULL on OOM (or options the engine refuses). */
+engine *cli_session_start(lhost *h, const engine_opts *opts, const event_sink *sink);
+
+/* Feed one inputs line (with or without its line ending). Returns ENG_OK,
+ * ENG_EMPTY for a blank or comment line, or an error code with the reason
+ * in err (engine_errmsg, or the feeder's own: a NUL byte). */
+int cli_feed_line(engine *e, const char *line, size_t len, sbuf *err);
+
+/* Read in line by line, as lines arrive, and feed each until the end of
+ * the stream or of the session. *lineno is the number of the last line
+ * read. Returns CLI_OK; CLI_EUSER for an invalid line (reason in err);
+ * CLI_EENV for a read error or OOM (reason in err). */
+int cli_feed_stream(engine *e, FILE *in, int *lineno, sbuf *err);
+
+/* The same over a string (a self-test's inputs). */
+int cli_feed_text(engine *e, const char *src, int *lineno, sbuf *err);
+
+/* A seed for a session whose user gave none: from the clock and the
+ * process id, in [1, 2^32). */
+uint64_t cli_default_seed(void);
+
+/* Parse a --seed value: a decimal integer 0 ... 2^63-1. */
+int cli_parse_seed(const char *cmd, const char *value, uint64_t *seed);
+
+/* --- the commands -------------------------------------------------------- */
+
+typedef struct cli_run_opts {
+    const cli_search *search;
+    const char *scenario;        /* path or id */
+    const char *inputs;          /* path, or "-" for stdin */
+    uint64_t seed;
+    bool has_seed;
+    bool json;
+    lang lang;
+    engine_mode mode;
+} cli_run_opts;
+
+int cli_run(const cli_run_opts *o);
+int cli_check(const cli_search *sp, const cli_strv *scenarios);
+int cli_test(const cli_search *sp, const cli_strv *scenarios);
+int cli_scenarios(const cli_search *sp, bool json, lang l);
+
+/* The self-tests of one loaded scenario: each test runs twice, and the two
+ * event streams must be the same byte for byte, then the expectations are
+ * checked. Prints "PASS id/name" or "FAIL id/name: reason" to out per test
+ * and adds to *passed and *failed. Returns CLI_OK or CLI_EENV (OOM). */
+int cli_test_scenario(const scen *sc, FILE *out, int *passed, int *failed);
+
+#endif

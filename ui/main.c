@@ -1,0 +1,255 @@
+/*
+ * main.c - the composition root: the command line of irdrill.
+ *
+ * Parses the arguments of each command, builds the scenario search path
+ * and hands over to the command (ui/cli_*.c). Nothing else lives here, so
+ * tests and benches can link every piece of the command line without it.
+ * The contract is product.md §3; what this version decides where that is
+ * silent is in docs/cli.md.
+ */
+#include "ui/cli.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#ifndef IRDRILL_VERSION
+#define IRDRILL_VERSION "0.0.0"
+#endif
+
+static const char USAGE[] =
+    "usage: irdrill COMMAND [ARGS...]\n"
+    "\n"
+    "Incident-response drills in the terminal: scenarios in Lua, played turn by turn.\n"
+    "\n"
+    "commands:\n"
+    "  run SCENARIO --inputs FILE|-   play a scenario headless from an inputs script\n"
+    "  check SCENARIO...              validate scenarios without playing them\n"
+    "  test SCENARIO...               run the scenarios' self-tests, each twice\n"
+    "  scenarios                      list the scenarios on the search path\n"
+    "\n"
+    "  irdrill COMMAND --help         help for one command\n"
+    "  irdrill --version              the version\n"
+    "\n"
+    "SCENARIO is a path to a scenario file or a scenario id found on the search path:\n"
+    "--scenarios DIR, $IRDRILL_SCENARIOS, the installed scenarios, ./scenarios.\n"
+    "Exit status: 0 success, 1 wrong input (flag, scenario, inputs), 2 the environment failed.\n"
+    "The interactive interface (irdrill with no command) comes in a later version.\n"
+    "See irdrill(1) and docs/cli.md.\n";
+
+static const char USAGE_RUN[] =
+    "usage: irdrill run SCENARIO --inputs FILE|- [--seed N] [--json] [--no-save] [--db PATH]\n"
+    "                   [--lang vi|en] [--mode training|exercise] [--scenarios DIR]...\n"
+    "\n"
+    "Play SCENARIO headless: read the inputs script (FILE, or - for stdin) line by line\n"
+    "as it arrives, apply each line, stop at the end of the session or of the inputs,\n"
+    "and print the result.\n"
+    "\n"
+    "  --inputs FILE|-    the inputs script: one input per line, '#' comments (required)\n"
+    "  --seed N           the session's seed, 0 to 9223372036854775807\n"
+    "                     (default: drawn from the clock, and printed)\n"
+    "  --json             print the result as one JSON object (the last line of stdout)\n"
+    "  --no-save          do not save the session (this version never saves yet)\n"
+    "  --db PATH          the sessions database (accepted; saving comes in a later version)\n"
+    "  --lang vi|en       language of the output (default: from LC_ALL/LC_MESSAGES/LANG)\n"
+    "  --mode training|exercise   default training\n"
+    "  --scenarios DIR    look for scenario ids in DIR first (repeatable)\n"
+    "\n"
+    "An invalid inputs line stops the run with 'irdrill: FILE:LINE: message' and exit 1.\n"
+    "Inputs that end before the session does give outcome null (exit 0).\n";
+
+static const char USAGE_CHECK[] =
+    "usage: irdrill check SCENARIO... [--scenarios DIR]...\n"
+    "\n"
+    "Load each scenario without playing it. Prints 'PATH: ok' on stdout for a valid one,\n"
+    "and every problem of an invalid one on stderr as 'file:line: message'.\n"
+    "Exit status 1 when any scenario is invalid.\n";
+
+static const char USAGE_TEST[] =
+    "usage: irdrill test SCENARIO... [--scenarios DIR]...\n"
+    "\n"
+    "Run the self-tests (test { ... }) of each scenario. Each test runs twice; the two\n"
+    "event streams must be identical, and the expectations must hold. Prints\n"
+    "'PASS scenario/test' or 'FAIL scenario/test: reason' per test, then\n"
+    "'N passed, N failed'. Exit status 1 when any test failed.\n";
+
+static const char USAGE_SCENARIOS[] =
+    "usage: irdrill scenarios [--json] [--lang vi|en] [--scenarios DIR]...\n"
+    "\n"
+    "List the scenarios on the search path (the first of each id wins): id, difficulty,\n"
+    "turns, languages, title. With --json, one object per line with id, title,\n"
+    "difficulty, max_turns, turn_minutes, languages, version and path.\n"
+    "Files that do not load are reported as warnings on stderr and skipped.\n";
+
+/* Parse a command's flags; on --help prints usage and sets *done. */
+static int parse(const char *cmd, const char *usage, int argc, char **argv,
+                 const cli_flag *flags, int nflags, cli_strv *pos, bool *done)
+{
+    bool help = false;
+    int rc = cli_parse(cmd, argc, argv, flags, nflags, pos, &help);
+    *done = rc != CLI_OK || help;
+    if (rc == CLI_OK && help)
+        fputs(usage, stdout);
+    return rc;
+}
+
+static int cmd_run(int argc, char **argv)
+{
+    const char *inputs = NULL, *seed = NULL, *db = NULL, *lang_s = NULL, *mode = NULL;
+    bool json = false, no_save = false, done;
+    cli_strv dirs = CLI_STRV_INIT, pos = CLI_STRV_INIT;
+    const cli_flag flags[] = {
+        { "inputs", CLI_FLAG_STR, &inputs, "FILE or -" },
+        { "seed", CLI_FLAG_STR, &seed, "N" },
+        { "json", CLI_FLAG_BOOL, &json, NULL },
+        { "no-save", CLI_FLAG_BOOL, &no_save, NULL },
+        { "db", CLI_FLAG_STR, &db, "PATH" },
+        { "lang", CLI_FLAG_STR, &lang_s, "vi or en" },
+        { "mode", CLI_FLAG_STR, &mode, "training or exercise" },
+        { "scenarios", CLI_FLAG_LIST, &dirs, "DIR" },
+    };
+    cli_run_opts o = { .mode = MODE_TRAINING };
+    cli_search sp = { NULL, 0 };
+    int rc = parse("run", USAGE_RUN, argc, argv, flags, sizeof flags / sizeof *flags, &pos, &done);
+    if (done)
+        goto out;
+    rc = CLI_EUSER;
+    if (pos.n == 0) {
+        cli_error("run: missing SCENARIO (a path or a scenario id)");
+        goto out;
+    }
+    if (pos.n > 1) {
+        cli_error("run: unexpected argument '%s' (one SCENARIO only)", pos.v[1]);
+        goto out;
+    }
+    if (!inputs) {
+        cli_error("run: --inputs FILE|- is required");
+        goto out;
+    }
+    if (seed && cli_parse_seed("run", seed, &o.seed) != CLI_OK)
+        goto out;
+    int l = cli_lang("run", lang_s);
+    if (l < 0)
+        goto out;
+    if (mode && strcmp(mode, "training") != 0 && strcmp(mode, "exercise") != 0) {
+        cli_error("run: --mode: expected training or exercise, not '%s'", mode);
+        goto out;
+    }
+    /* --db and --no-save are accepted for scripts written against the full
+     * contract; until saving exists, every run is a --no-save run. */
+    (void)db;
+    (void)no_save;
+    rc = cli_search_init(&sp, &dirs);
+    if (rc != CLI_OK)
+        goto out;
+    o.search = &sp;
+    o.scenario = pos.v[0];
+    o.inputs = inputs;
+    o.has_seed = seed != NULL;
+    o.json = json;
+    o.lang = (lang)l;
+    o.mode = mode && strcmp(mode, "exercise") == 0 ? MODE_EXERCISE : MODE_TRAINING;
+    rc = cli_run(&o);
+out:
+    cli_search_free(&sp);
+    cli_strv_free(&dirs);
+    cli_strv_free(&pos);
+    return rc;
+}
+
+/* check and test: SCENARIO... and --scenarios. */
+static int cmd_many(const char *cmd, const char *usage, int argc, char **argv,
+                    int (*fn)(const cli_search *, const cli_strv *))
+{
+    bool done;
+    cli_strv dirs = CLI_STRV_INIT, pos = CLI_STRV_INIT;
+    const cli_flag flags[] = { { "scenarios", CLI_FLAG_LIST, &dirs, "DIR" } };
+    cli_search sp = { NULL, 0 };
+    int rc = parse(cmd, usage, argc, argv, flags, 1, &pos, &done);
+    if (done)
+        goto out;
+    if (pos.n == 0) {
+        cli_error("%s: missing SCENARIO (one or more paths or scenario ids)", cmd);
+        rc = CLI_EUSER;
+        goto out;
+    }
+    rc = cli_search_init(&sp, &dirs);
+    if (rc == CLI_OK)
+        rc = fn(&sp, &pos);
+out:
+    cli_search_free(&sp);
+    cli_strv_free(&dirs);
+    cli_strv_free(&pos);
+    return rc;
+}
+
+static int cmd_scenarios(int argc, char **argv)
+{
+    const char *lang_s = NULL;
+    bool json = false, done;
+    cli_strv dirs = CLI_STRV_INIT, pos = CLI_STRV_INIT;
+    const cli_flag flags[] = {
+        { "json", CLI_FLAG_BOOL, &json, NULL },
+        { "lang", CLI_FLAG_STR, &lang_s, "vi or en" },
+        { "scenarios", CLI_FLAG_LIST, &dirs, "DIR" },
+    };
+    cli_search sp = { NULL, 0 };
+    int rc = parse("scenarios", USAGE_SCENARIOS, argc, argv, flags, sizeof flags / sizeof *flags,
+                   &pos, &done);
+    if (done)
+        goto out;
+    rc = CLI_EUSER;
+    if (pos.n > 0) {
+        cli_error("scenarios: unexpected argument '%s'", pos.v[0]);
+        goto out;
+    }
+    int l = cli_lang("scenarios", lang_s);
+    if (l < 0)
+        goto out;
+    rc = cli_search_init(&sp, &dirs);
+    if (rc == CLI_OK)
+        rc = cli_scenarios(&sp, json, (lang)l);
+out:
+    cli_search_free(&sp);
+    cli_strv_free(&dirs);
+    cli_strv_free(&pos);
+    return rc;
+}
+
+static int dispatch(int argc, char **argv)
+{
+    if (argc < 2) {
+        fputs(USAGE, stdout);
+        return CLI_OK;
+    }
+    const char *cmd = argv[1];
+    int n = argc - 2;
+    char **args = argv + 2;
+    if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0) {
+        fputs(USAGE, stdout);
+        return CLI_OK;
+    }
+    if (strcmp(cmd, "--version") == 0) {
+        puts("irdrill " IRDRILL_VERSION);
+        return CLI_OK;
+    }
+    if (strcmp(cmd, "run") == 0)
+        return cmd_run(n, args);
+    if (strcmp(cmd, "check") == 0)
+        return cmd_many("check", USAGE_CHECK, n, args, cli_check);
+    if (strcmp(cmd, "test") == 0)
+        return cmd_many("test", USAGE_TEST, n, args, cli_test);
+    if (strcmp(cmd, "scenarios") == 0)
+        return cmd_scenarios(n, args);
+    if (cmd[0] == '-')
+        cli_error("unknown flag %s (irdrill --help lists the commands)", cmd);
+    else
+        cli_error("unknown command '%s' (irdrill --help lists the commands)", cmd);
+    return CLI_EUSER;
+}
+
+int main(int argc, char **argv)
+{
+    int rc = dispatch(argc, argv);
+    int out = cli_flush_stdout();
+    return out != CLI_OK ? out : rc;
+}
