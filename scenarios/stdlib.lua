@@ -47,13 +47,16 @@ run.collect_evidence = set("evidence", true)
 run.patch = set("patched", true)
 
 -- Only what investigation revealed is sure to be removed.
+-- A sweep of an asset that was never compromised finds it clean; a foothold
+-- the team has found (w:knows) is removed for sure, an unknown one only with
+-- probability 0.5 (the sweep may miss what nobody looked for).
 function run.eradicate(w, a)
   local id = a.target
-  if not w.asset[id].compromised then return end
-  if w:knows(id, "compromised") or w:chance(0.5) then
+  if w.asset[id].compromised then
+    if not (w:knows(id, "compromised") or w:chance(0.5)) then return end
     w:set(id, "compromised", false)
-    w:set(id, "clean", true)
   end
+  w:set(id, "clean", true)
 end
 
 -- Restoring brings data and service back; it does not remove a foothold.
