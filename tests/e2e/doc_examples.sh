@@ -1,0 +1,119 @@
+#!/bin/sh
+# docs/scenario-api.md documents every function of the scenario API with an
+# example, and its examples are honest:
+#   - tests/fixtures/e2e/api-examples.lua, the scenario the examples come
+#     from, passes `irdrill check` and its self-tests (`irdrill test`; its
+#     self-check hooks assert what the doc says the functions do);
+#   - every line of the doc's ```lua and ```text blocks is a line of that file
+#     (leading and trailing blanks aside), so an example cannot drift from
+#     code that runs;
+#   - every declaration, trigger, world field and method, field of the action
+#     table `a`, stdlib.run and standard verb appears in a fenced block of the
+#     doc, so the test fails when a function loses its example.
+# One line per failed check; exit 0 when all hold, 1 otherwise.
+set -u
+: "${IRDRILL:?set IRDRILL to the irdrill binary}"
+here=$(cd "$(dirname "$0")" && pwd)
+fixture="$here/../fixtures/e2e/api-examples.lua"
+doc="$here/../../docs/scenario-api.md"
+fails=0
+fail() {
+    echo "not ok - $*"
+    fails=$((fails + 1))
+}
+
+# 1. The fixture loads and passes its self-tests.
+"$IRDRILL" check "$fixture" > out 2> err
+rc=$?
+[ $rc -eq 0 ] || fail "irdrill check exit $rc: $(head -n 3 err | tr '\n' ' ')"
+"$IRDRILL" test "$fixture" > out 2> err
+rc=$?
+[ $rc -eq 0 ] || fail "irdrill test exit $rc"
+grep '^FAIL' out | while IFS= read -r line; do echo "not ok - irdrill test: $line"; done
+grep -q '^FAIL' out && fails=$((fails + 1))
+last=$(tail -n 1 out)
+case $last in
+    *" passed, 0 failed") ;;
+    *) fail "irdrill test summary: [$last]" ;;
+esac
+
+# 2. The fenced blocks of the doc: all of them into blocks.txt; each line of
+#    a lua or text block that is not a line of the fixture is reported.
+awk '
+    /^[ \t]*```/ {
+        if (!inb) { inb = 1; lang = $0; sub(/^[ \t]*```/, "", lang) } else inb = 0
+        next
+    }
+    inb { print }
+' "$doc" > blocks.txt
+[ -s blocks.txt ] || fail "no fenced code block found in $doc"
+
+awk -v fixture="$fixture" '
+    function trim(s) { sub(/^[ \t]+/, "", s); sub(/[ \t\r]+$/, "", s); return s }
+    BEGIN { while ((getline l < fixture) > 0) have[trim(l)] = 1 }
+    /^[ \t]*```/ {
+        if (!inb) { inb = 1; lang = $0; sub(/^[ \t]*```/, "", lang); lang = trim(lang) } else inb = 0
+        next
+    }
+    inb && (lang == "lua" || lang == "text") {
+        t = trim($0)
+        if (t != "" && !(t in have))
+            printf "not ok - docs/scenario-api.md:%d: not a line of api-examples.lua: %s\n", NR, t
+    }
+' "$doc" > drift.txt
+if [ -s drift.txt ]; then
+    cat drift.txt
+    fails=$((fails + $(wc -l < drift.txt)))
+fi
+
+# 3. Every function has an example: has NAME ERE, matched in a fenced block.
+has() {
+    grep -Eq -- "$2" blocks.txt || fail "docs/scenario-api.md: no code example for $1"
+}
+for d in scenario role asset link action objective penalty hint ending signal \
+         recipient fact audience support test; do
+    has "$d{}" "^[[:space:]]*$d[[:space:]]*[({]"
+done
+for t in at every when on; do
+    has "$t()" "^[[:space:]]*$t[[:space:]]*\\("
+done
+has "w.turn" 'w\.turn([^A-Za-z0-9_]|$)'
+has "w.minutes" 'w\.minutes([^A-Za-z0-9_]|$)'
+has "w.max_turns" 'w\.max_turns([^A-Za-z0-9_]|$)'
+has "w.asset.ID.FIELD" 'w\.asset\.[A-Za-z][A-Za-z0-9_]*\.(compromised|isolated|online|encrypted|defaced|clean|patched|evidence|backup)([^A-Za-z0-9_]|$)'
+has "w.asset.ID.vars" 'w\.asset\.[A-Za-z][A-Za-z0-9_]*\.vars\.'
+has "w.asset[ID].id/kind/zone/level" 'w\.asset\[[^]]+\]'
+has "w.vars" 'w\.vars\.'
+has "w:signal{...}" 'w:signal[[:space:]]*\{'
+has "w:signal(\"id\", ...)" 'w:signal\("'
+has "w:signal(\"id\", {overrides})" 'w:signal\("[^"]+",[[:space:]]*\{'
+has "w:compromise" 'w:compromise\('
+has "w:set" 'w:set\('
+has "w:note" 'w:note[[:space:]]*[({]'
+has "w:log" 'w:log[[:space:]]*[({]'
+has "w:reveal" 'w:reveal\('
+has "w:reveal with a text" 'w:reveal\([^)]*,[^)]*,[[:space:]]*\{'
+has "w:knows" 'w:knows\('
+has "w:chance" 'w:chance\('
+has "w:random" 'w:random\('
+has "w:reported" 'w:reported[[:space:]]*[({]'
+has "w:reported by_minute" 'w:reported.*by_minute'
+has "w:flagged" 'w:flagged\('
+has "w:did" 'w:did\('
+has "w:penalize" 'w:penalize\('
+has "w:award" 'w:award\('
+has "w:finish" 'w:finish\('
+has "math.random" 'math\.random\('
+for f in id role target verdict facts queued qid; do
+    has "a.$f" "(^|[^A-Za-z0-9_.])a\\.$f([^A-Za-z0-9_]|\$)"
+done
+has "stdlib.run" 'stdlib\.run\.[a-z_]+\(w, a\)'
+for v in triage investigate isolate reconnect shutdown start block reset_credentials \
+         collect_evidence eradicate patch restore report communicate request_support \
+         hint wait cancel; do
+    has "the $v input" "^[[:space:]]*(lead|soc|sys|net|comms|dpo)[[:space:]]+$v([[:space:]]|\$)"
+done
+has "the facilitator inputs" '^[[:space:]]*facilitator[[:space:]]+(award|deduct|note|end)'
+
+[ $fails -eq 0 ] && echo "doc examples: all checks ok" && exit 0
+exit 1
