@@ -279,7 +279,6 @@ int engine_start(engine *e)
 
 static void resolve_actions(engine *e)
 {
-    const scen *sc = e->sc;
     /* Actions are resolved in queue order; the queue does not grow while
      * hooks run (hooks cannot queue), so indices stay valid. */
     for (int i = 0; i < e->queue.n && e->ph != PH_OVER; i++) {
@@ -287,13 +286,6 @@ static void resolve_actions(engine *e)
         if (q->pub.cancelled || q->pub.completed || q->pub.turn_done != e->turn)
             continue;
         input_apply_queued(e, q);
-        for (int t = 0; t < sc->ntriggers; t++) {
-            const scen_trigger *tr = &sc->triggers[t];
-            if (tr->kind != TRIG_ON || tr->action != q->pub.action)
-                continue;
-            e->trig_fired[t] = true;
-            eng_run_hook(e, tr->ref, &e->queue.v[i].pub, NULL);
-        }
     }
 }
 

@@ -458,7 +458,17 @@ int input_apply_queued(engine *e, queued *q)
     action_attrs(e, q, &attrs);
     eng_emit(e, EV_TEAM, EVK_DONE, role, a->id, NULL, q->pub.qid, sb_str(&attrs), &a->label);
     sb_free(&attrs);
-    return eng_run_hook(e, a->ref, &q->pub, NULL);
+    eng_run_hook(e, a->ref, &q->pub, NULL);
+    /* Then the scenario's on(verb) hooks, for immediate actions too. */
+    const scen *sc = e->sc;
+    for (int t = 0; t < sc->ntriggers; t++) {
+        const scen_trigger *tr = &sc->triggers[t];
+        if (tr->kind != TRIG_ON || tr->action != q->pub.action)
+            continue;
+        e->trig_fired[t] = true;
+        eng_run_hook(e, tr->ref, &q->pub, NULL);
+    }
+    return ENG_OK;
 }
 
 static int queue_action(engine *e, const parsed *p)

@@ -222,13 +222,15 @@ static fake *fake_new(int max_turns)
     add_named(&sc->facts, &sc->nfacts, "asset", 0);
     add_named(&sc->facts, &sc->nfacts, "impact", 0);
 
-    sc->triggers = calloc(6, sizeof *sc->triggers);
+    sc->triggers = calloc(8, sizeof *sc->triggers);
     sc->triggers[sc->ntriggers++] = (scen_trigger){ .kind = TRIG_EVERY, .n = 3, .ref = ref(f, h_noise) };
     sc->triggers[sc->ntriggers++] = (scen_trigger){ .kind = TRIG_AT, .n = 1, .ref = ref(f, h_compromise) };
     sc->triggers[sc->ntriggers++] = (scen_trigger){ .kind = TRIG_AT, .n = 2, .ref = ref(f, h_signal_s1) };
     sc->triggers[sc->ntriggers++] = (scen_trigger){ .kind = TRIG_WHEN, .pred_ref = ref(f, h_when_pred),
                                                     .ref = ref(f, h_deface) };
     sc->triggers[sc->ntriggers++] = (scen_trigger){ .kind = TRIG_ON, .action = 1,
+                                                    .ref = ref(f, h_on_isolate) };
+    sc->triggers[sc->ntriggers++] = (scen_trigger){ .kind = TRIG_ON, .action = 4,
                                                     .ref = ref(f, h_on_isolate) };
 
     sc->objectives = calloc(3, sizeof *sc->objectives);
@@ -550,6 +552,7 @@ static void test_hints(void **st)
     engine *e = start(f, NULL);
     feed(e, (const char *const[]){ "end", "hint", NULL });
     assert_int_equal(engine_score(e), -5);
+    assert_int_equal(f->kinds[EVK_NOTE], 1);     /* on(hint) ran, though hint is immediate */
     assert_int_equal(engine_get_metrics(e)->hints, 1);
     assert_int_equal(f->kinds[EVK_HINT], 1);
     expect_refused(e, "hint", "no hint is available now");
