@@ -1,0 +1,306 @@
+/*
+ * test_tui_play.c - the play screen driven by keys, on a real curses
+ * screen (newterm on /dev/null at a fixed size) and a real engine playing
+ * the reference scenario; what a player would see is read back from the
+ * screen (crt_peek). Checks: the status bar and panes at 80x24 in
+ * Vietnamese; triage of a signal through the keyboard reaches the engine
+ * as an input; cancelling gives the points back; the end-of-turn
+ * confirmation; the "too small" notice at 20x6 and the way back; a whole
+ * session played to its ending with the summary shown; hot seat.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "engine/engine.h"
+#include "engine/lhost.h"
+#include "ui/tui/crt.h"
+#include "ui/tui/play.h"
+
+#define SCENARIO "scenarios/portal-defacement.lua"
+
+typedef struct fixture {
+    lhost *h;
+    const scen *sc;
+    view *v;
+    engine *e;
+    crt *c;
+    play *p;
+    int inputs;
+    char last[256];
+    FILE *in, *out;
+} fixture;
+
+static int port_input(void *ctx, const char *line, char *err, size_t errlen)
+{
+    fixture *f = ctx;
+    snprintf(f->last, sizeof f->last, "%s", line);
+    int rc = engine_input_check(f->e, line, NULL);
+    if (rc == ENG_OK)
+        rc = engine_input_apply(f->e, line);
+    if (rc < 0)
+        snprintf(err, errlen, "%s", engine_errmsg(f->e));
+    else
+        f->inputs++;
+    return rc;
+}
+
+static int port_metrics(void *ctx, tui_metric *out, int max)
+{
+    fixture *f = ctx;
+    const engine_metrics *m = engine_get_metrics(f->e);
+    int n = 0;
+    if (n < max) out[n++] = (tui_metric){ "detect_minute", m->detect_minute };
+    if (n < max) out[n++] = (tui_metric){ "reports", m->reports };
+    return n;
+}
+
+static void fixture_open(fixture *f, lang lg, const tui_player *players, int nplayers,
+                         const engine_participant *parts)
+{
+    memset(f, 0, sizeof *f);
+    sbuf problems = SBUF_INIT;
+    f->h = lhost_load_file(SCENARIO, NULL, &problems);
+    if (!f->h)
+        fail_msg("%s", sb_str(&problems));
+    sb_free(&problems);
+    f->sc = lhost_scen(f->h);
+    f->v = view_new(f->sc, lg, false);
+    event_sink sink = view_sink(f->v);
+    engine_hooks hooks = lhost_hooks(f->h);
+    engine_opts eo = { .seed = 5, .participants = parts, .nparticipants = parts ? nplayers : 0 };
+    f->e = engine_new(f->sc, &hooks, &sink, &eo);
+    assert_non_null(f->e);
+    lhost_bind(f->h, f->e);
+    assert_int_equal(engine_start(f->e), ENG_OK);
+    f->in = fopen("/dev/null", "r");
+    f->out = fopen("/dev/null", "w");
+    char err[256];
+    crt_opts co = { .in = f->in, .out = f->out, .term = "xterm", .nlines = 24, .ncols = 80,
+                    .no_signals = true, .no_color = true };
+    f->c = crt_open(&co, err, sizeof err);
+    if (!f->c)
+        fail_msg("crt_open: %s", err);
+    play_opts po = { .v = f->v, .port = { port_input, port_metrics, f }, .players = players,
+                     .nplayers = nplayers, .hints = true, .session = "7" };
+    f->p = play_new(&po);
+    assert_non_null(f->p);
+}
+
+static void fixture_close(fixture *f)
+{
+    play_free(f->p);
+    crt_close(f->c);
+    engine_free(f->e);
+    view_free(f->v);
+    lhost_free(f->h);
+    fclose(f->in);
+    fclose(f->out);
+}
+
+static void frame(fixture *f)
+{
+    ui_screen s = play_screen(f->p);
+    ui_frame(f->c, &s);
+    /* TUI_DUMP=1 prints every frame, to look at the screens. */
+    if (getenv("TUI_DUMP")) {
+        int h, w;
+        char row[2048];
+        crt_size(f->c, &h, &w);
+        for (int y = 0; y < h; y++) {
+            crt_peek(f->c, y, row, sizeof row);
+            fprintf(stderr, "%2d|%s\n", y, row);
+        }
+    }
+}
+
+/* Whether any row of the screen contains s. */
+static bool on_screen(fixture *f, const char *s)
+{
+    int h, w;
+    crt_size(f->c, &h, &w);
+    char row[2048];
+    for (int y = 0; y < h; y++) {
+        crt_peek(f->c, y, row, sizeof row);
+        if (strstr(row, s))
+            return true;
+    }
+    return false;
+}
+
+static void keys(fixture *f, const char *k)
+{
+    for (; *k; k++) {
+        int key = *k == '\r' ? TK_ENTER : *k == 27 ? TK_ESC : *k == '\t' ? TK_TAB : *k;
+        play_key(f->p, key);
+    }
+    frame(f);
+}
+
+static int setup(void **st)
+{
+    (void)st;
+    return setlocale(LC_ALL, "C.UTF-8") || setlocale(LC_ALL, "C.utf8") ? 0 : -1;
+}
+
+static void test_screen_vi(void **st)
+{
+    fixture f;
+    fixture_open(&f, LANG_VI, NULL, 0, NULL);
+    frame(&f);
+    char row[2048];
+    crt_peek(f.c, 0, row, sizeof row);
+    assert_non_null(strstr(row, "Lượt 1/32"));
+    assert_non_null(strstr(row, "08:00"));
+    assert_non_null(strstr(row, "Điểm 0/100"));
+    assert_true(on_screen(&f, "Hệ thống"));
+    assert_true(on_screen(&f, "Cảnh báo và tin nhắn"));
+    assert_true(on_screen(&f, "Hàng đợi"));
+    assert_true(on_screen(&f, "Cổng Thông tin điện tử tỉnh"));
+    assert_true(on_screen(&f, "[BẬT]"));
+    assert_true(on_screen(&f, "?:trợ giúp"));
+    /* Triage the newest signal as real through the keyboard: t, Enter on
+     * "real attack", Enter to confirm. */
+    keys(&f, "t");
+    assert_true(on_screen(&f, "kết luận của bạn"));
+    keys(&f, "\r");
+    assert_true(on_screen(&f, "Xếp hành động này vào hàng đợi?"));
+    keys(&f, "\r");
+    assert_int_equal(f.inputs, 1);
+    assert_non_null(strstr(f.last, "lead triage ") ? f.last : NULL);
+    assert_non_null(strstr(f.last, " true"));
+    assert_int_equal(engine_queue_count(f.e), 1);
+    assert_true(on_screen(&f, "Đã xếp hàng #1"));
+    /* Cancel it from the queue pane: Tab twice from the feed. */
+    int lead = scen_role_find(f.sc, "lead");
+    int ap = engine_ap_left(f.e, lead);
+    keys(&f, "\t\tx");
+    assert_true(on_screen(&f, "Hủy hành động #1"));
+    keys(&f, "y");
+    assert_string_equal(f.last, "cancel 1");
+    assert_int_equal(engine_ap_left(f.e, lead), ap + 1);
+    /* Help is one key away, and Esc closes it. */
+    keys(&f, "?");
+    assert_true(on_screen(&f, "Trợ giúp"));
+    keys(&f, "\x1b");
+    assert_false(on_screen(&f, "PHÍM"));
+    /* End of turn asks first. */
+    keys(&f, "n");
+    assert_true(on_screen(&f, "Kết thúc lượt 1"));
+    keys(&f, "n");
+    assert_int_equal(engine_turn(f.e), 1);
+    keys(&f, "ny");
+    assert_int_equal(engine_turn(f.e), 2);
+    crt_peek(f.c, 0, row, sizeof row);
+    assert_non_null(strstr(row, "Lượt 2/32"));
+    assert_non_null(strstr(row, "08:15"));
+    /* Too small, then back. */
+    crt_resize(f.c, 6, 20);
+    frame(&f);
+    crt_peek(f.c, 0, row, sizeof row);
+    assert_non_null(strstr(row, "Cửa sổ quá nhỏ"));
+    assert_false(on_screen(&f, "Hệ thống"));
+    crt_resize(f.c, 24, 80);
+    frame(&f);
+    assert_true(on_screen(&f, "Hệ thống"));
+    assert_false(on_screen(&f, "quá nhỏ"));
+    fixture_close(&f);
+}
+
+static void test_play_to_end_en(void **st)
+{
+    fixture f;
+    fixture_open(&f, LANG_EN, NULL, 0, NULL);
+    frame(&f);
+    /* Act as the system administrator (r until the status bar says so),
+     * then isolate the portal from the systems pane: Shift-Tab to the
+     * systems, Enter on the portal, the second action (isolate), confirm. */
+    char row[2048];
+    for (int i = 0; i < 5; i++) {
+        crt_peek(f.c, 0, row, sizeof row);
+        if (strstr(row, "System administrator"))
+            break;
+        keys(&f, "r");
+    }
+    assert_non_null(strstr(row, "System administrator"));
+    play_key(f.p, TK_BTAB);
+    keys(&f, "\r");
+    assert_true(on_screen(&f, "Isolate an asset"));
+    keys(&f, "j\r");
+    assert_true(on_screen(&f, "Queue this action?"));
+    assert_true(on_screen(&f, "-> Provincial web portal"));
+    keys(&f, "\r");
+    assert_string_equal(f.last, "sys isolate portal");
+    assert_true(on_screen(&f, "[QUEUED]"));
+    /* Then end turns until the session is over. */
+    for (int t = 0; t < 40 && !engine_over(f.e); t++)
+        keys(&f, "ny");
+    assert_true(engine_over(f.e));
+    assert_true(play_summary_open(f.p));
+    assert_true(on_screen(&f, "End of the session"));
+    assert_true(on_screen(&f, "Outcome:"));
+    assert_true(on_screen(&f, "Score breakdown") || on_screen(&f, "Score:"));
+    /* The summary scrolls to the missed objectives and their reasons. */
+    for (int i = 0; i < 10; i++)
+        play_key(f.p, TK_PGDN);
+    frame(&f);
+    assert_true(on_screen(&f, "[MISSED]"));
+    assert_int_equal(play_key(f.p, 'q') & UI_QUIT, UI_QUIT);
+    fixture_close(&f);
+}
+
+static void test_hot_seat(void **st)
+{
+    /* Two players: Lan holds lead and comms, Minh holds soc, sys, net. */
+    fixture f;
+    sbuf problems = SBUF_INIT;
+    lhost *h = lhost_load_file(SCENARIO, NULL, &problems);
+    assert_non_null(h);
+    const scen *sc = lhost_scen(h);
+    uint64_t a = 1ULL << scen_role_find(sc, "lead") | 1ULL << scen_role_find(sc, "comms");
+    uint64_t b = 1ULL << scen_role_find(sc, "soc") | 1ULL << scen_role_find(sc, "sys") |
+                 1ULL << scen_role_find(sc, "net");
+    lhost_free(h);
+    sb_free(&problems);
+    tui_player players[2] = { { "Lan", a }, { "Minh", b } };
+    engine_participant parts[2] = { { "Lan", a }, { "Minh", b } };
+    fixture_open(&f, LANG_EN, players, 2, parts);
+    frame(&f);
+    char row[2048];
+    crt_peek(f.c, 0, row, sizeof row);
+    assert_non_null(strstr(row, "Lan:"));
+    assert_non_null(strstr(row, "0/2 ready"));
+    /* Lan ends her turn: the keyboard goes to Minh, the turn goes on. */
+    keys(&f, "ny");
+    assert_int_equal(engine_turn(f.e), 1);
+    crt_peek(f.c, 0, row, sizeof row);
+    assert_non_null(strstr(row, "Minh:"));
+    assert_non_null(strstr(row, "1/2 ready"));
+    assert_true(on_screen(&f, "Waiting for: Minh"));
+    /* r cycles Minh's and Lan's roles; the acting role is in the bar. */
+    keys(&f, "r");
+    crt_peek(f.c, 0, row, sizeof row);
+    assert_non_null(strstr(row, "Minh:"));
+    keys(&f, "ny");
+    assert_int_equal(engine_turn(f.e), 2);
+    crt_peek(f.c, 0, row, sizeof row);
+    assert_non_null(strstr(row, "Lan:"));
+    fixture_close(&f);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_screen_vi),
+        cmocka_unit_test(test_play_to_end_en),
+        cmocka_unit_test(test_hot_seat),
+    };
+    return cmocka_run_group_tests(tests, setup, NULL);
+}

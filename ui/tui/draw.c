@@ -1,0 +1,189 @@
+/* draw.c - styled, width-aware drawing on the curses screen; see draw.h. */
+#include "ui/tui/crt_int.h"
+#include "ui/tui/textw.h"
+#include "engine/text.h"
+#include "engine/sbuf.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+static attr_t style_attr(const crt *c, int style)
+{
+    attr_t a = c->style[(style & 0xff) < ST_COUNT ? (style & 0xff) : ST_NORMAL];
+    if (style & ST_REV)
+        a |= A_REVERSE;
+    return a;
+}
+
+void draw_clear(crt *c)
+{
+    set_term(c->scr);
+    werase(stdscr);
+}
+
+void draw_flush(crt *c)
+{
+    set_term(c->scr);
+    wnoutrefresh(stdscr);
+    doupdate();
+}
+
+/* The code points of the first n bytes of s into wc (at most max - 1),
+ * NUL-terminated. Outside a UTF-8 locale anything beyond ASCII becomes
+ * '?', one cell, as textw measures it. */
+static int to_wide(const crt *c, const char *s, size_t n, wchar_t *wc, int max)
+{
+    int k = 0;
+    size_t i = 0;
+    while (i < n && k < max - 1) {
+        size_t l = utf8_seq_len(s + i, n - i);
+        unsigned cp = 0xfffd;
+        if (l == 0)
+            l = 1;
+        else
+            utf8_decode(s + i, l, &cp);
+        i += l;
+        if (!c->utf8 && cp >= 0x80)
+            cp = '?';
+        else if (cp < 0x20 || cp == 0x7f)
+            cp = ' ';       /* never reached with sanitised text; defence */
+        wc[k++] = (wchar_t)cp;
+    }
+    wc[k] = 0;
+    return k;
+}
+
+int draw_str(crt *c, int y, int x, int maxw, const char *s, int style)
+{
+    set_term(c->scr);
+    if (!s || maxw <= 0 || y < 0 || y >= LINES || x >= COLS)
+        return 0;
+    if (x + maxw > COLS)
+        maxw = COLS - x;
+    int w;
+    size_t n = tw_fit(s, strlen(s), maxw, &w);
+    if (n == 0)
+        return 0;
+    wchar_t buf[512];
+    wchar_t *wc = n < sizeof buf / sizeof *buf ? buf : malloc((n + 1) * sizeof *wc);
+    if (!wc)
+        return 0;
+    int k = to_wide(c, s, n, wc, (int)n + 1);
+    attr_t a = style_attr(c, style);
+    wattr_set(stdscr, a, (short)PAIR_NUMBER(a), NULL);
+    mvwaddnwstr(stdscr, y, x, wc, k);
+    wattr_set(stdscr, A_NORMAL, 0, NULL);
+    if (wc != buf)
+        free(wc);
+    return w;
+}
+
+int draw_str_safe(crt *c, int y, int x, int maxw, const char *s, int style)
+{
+    char *t = text_sanitize(s, NULL);
+    int w = draw_str_cut(c, y, x, maxw, t ? t : "", style);
+    free(t);
+    return w;
+}
+
+int draw_str_cut(crt *c, int y, int x, int maxw, const char *s, int style)
+{
+    char buf[1024];
+    tw_ellipsize(s, maxw, !c->utf8, buf, sizeof buf);
+    return draw_str(c, y, x, maxw, buf, style);
+}
+
+int draw_fmt(crt *c, int y, int x, int maxw, int style, const char *fmt, ...)
+{
+    char buf[1024];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(buf, sizeof buf, fmt, ap);
+    va_end(ap);
+    return draw_str_cut(c, y, x, maxw, buf, style);
+}
+
+void draw_fill(crt *c, int y, int x, int w, int style)
+{
+    set_term(c->scr);
+    if (y < 0 || y >= LINES || w <= 0)
+        return;
+    if (x + w > COLS)
+        w = COLS - x;
+    attr_t a = style_attr(c, style);
+    wattr_set(stdscr, a, (short)PAIR_NUMBER(a), NULL);
+    mvwhline(stdscr, y, x, ' ', w);
+    wattr_set(stdscr, A_NORMAL, 0, NULL);
+}
+
+void draw_box(crt *c, int y, int x, int h, int w, const char *title, bool focus)
+{
+    set_term(c->scr);
+    if (h < 2 || w < 2)
+        return;
+    attr_t a = style_attr(c, focus ? ST_FOCUS : ST_FRAME);
+    wattr_set(stdscr, a, (short)PAIR_NUMBER(a), NULL);
+    mvwhline(stdscr, y, x + 1, ACS_HLINE, w - 2);
+    mvwhline(stdscr, y + h - 1, x + 1, ACS_HLINE, w - 2);
+    mvwvline(stdscr, y + 1, x, ACS_VLINE, h - 2);
+    mvwvline(stdscr, y + 1, x + w - 1, ACS_VLINE, h - 2);
+    mvwaddch(stdscr, y, x, ACS_ULCORNER);
+    mvwaddch(stdscr, y, x + w - 1, ACS_URCORNER);
+    mvwaddch(stdscr, y + h - 1, x, ACS_LLCORNER);
+    mvwaddch(stdscr, y + h - 1, x + w - 1, ACS_LRCORNER);
+    wattr_set(stdscr, A_NORMAL, 0, NULL);
+    if (title && *title && w > 6) {
+        /* A focused pane says so in text too (monochrome terminals). */
+        int tx = x + 1;
+        draw_str(c, y, tx++, 1, " ", ST_NORMAL);
+        if (focus)
+            tx += draw_str(c, y, tx, 2, "\xe2\x96\xb6 ", ST_FOCUS);
+        int tw = draw_str_cut(c, y, tx, x + w - 2 - tx, title, focus ? ST_FOCUS : ST_TITLE);
+        draw_str(c, y, tx + tw, 1, " ", ST_NORMAL);
+    }
+}
+
+void draw_panel(crt *c, int y, int x, int h, int w, const char *title)
+{
+    for (int i = 0; i < h; i++)
+        draw_fill(c, y + i, x, w, ST_NORMAL);
+    draw_box(c, y, x, h, w, title, true);
+}
+
+int draw_wrap(crt *c, int y, int x, int h, int w, const char *s, int skip, int style)
+{
+    if (!s)
+        s = "";
+    size_t n = strlen(s), pos = 0;
+    int line = 0;
+    for (;;) {
+        size_t adv;
+        size_t len = tw_wrap_line(s + pos, n - pos, w, &adv);
+        if (line >= skip && line - skip < h) {
+            char *seg = xstrndup(s + pos, len);
+            if (seg)
+                draw_str(c, y + line - skip, x, w, seg, style);
+            free(seg);
+        }
+        line++;
+        pos += adv;
+        if (pos >= n) {
+            if (n > 0 && s[n - 1] == '\n' && adv > 0 && pos == n)
+                line++;
+            break;
+        }
+    }
+    return line;
+}
+
+void draw_cursor(crt *c, int y, int x, bool show)
+{
+    set_term(c->scr);
+    if (show) {
+        wmove(stdscr, y, x);
+        curs_set(1);
+    } else {
+        curs_set(0);
+    }
+}

@@ -1,0 +1,160 @@
+/*
+ * play_act.c - choosing an action on the play screen: the action, then
+ * what it needs (a target from a pick list, a verdict, an indicator typed
+ * in, a recipient and facts in the composer), then a confirmation; and
+ * the shortcuts that start this from a system, a signal or the queue.
+ */
+#include "ui/tui/play_int.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* ---- building an action ------------------------------------------------- */
+
+void play_start_action(play *p, int action, const char *target)
+{
+    const scen_action *a = &p->sc->actions[action];
+    p->b_action = action;
+    snprintf(p->b_target, sizeof p->b_target, "%s", target ? target : "");
+    p->b_verdict = -1;
+    memset(p->facts_on, 0, (size_t)(p->sc->nfacts ? p->sc->nfacts : 1) * sizeof *p->facts_on);
+    if (strcmp(a->id, "hint") == 0) {
+        ov_close(p);
+        p->ov = OV_HINT;
+        return;
+    }
+    play_next_step(p);
+}
+
+static void pick_targets(play *p, const scen_action *a, const char *label)
+{
+    char title[600], name[256], line[512];
+    ov_pick_clear(p);
+    switch (a->target) {
+    case TGT_ASSET:
+        snprintf(title, sizeof title, T(p->lg, M_PICK_ASSET), label);
+        for (int i = 0; i < p->sc->nassets; i++) {
+            ui_text(&p->sc->assets[i].name, p->lg, name, sizeof name);
+            ov_pick_add(p, p->sc->assets[i].id, name, ST_NORMAL);
+        }
+        break;
+    case TGT_SIGNAL:
+        snprintf(title, sizeof title, T(p->lg, M_PICK_SIGNAL), label);
+        for (int i = view_signal_count(p->v) - 1; i >= 0; i--) {
+            const view_item *s = view_signal_at(p->v, i);
+            msg_id b;
+            int st;
+            ui_item_line(p->v, s, name, sizeof name, &b, &st);
+            const char *sev = ui_severity(s->severity, p->lg, &st);
+            snprintf(line, sizeof line, "[%s]%s %s: %s", sev,
+                     s->verdict < 0 ? "" : s->verdict ? "[✓]" : "[✗]", s->subject, name);
+            ov_pick_add(p, s->subject, line, s->verdict < 0 ? st : ST_DIM);
+        }
+        if (!p->npick) {
+            play_msg(p, ST_WARN, "%s", T(p->lg, M_PICK_NO_SIGNAL));
+            ov_close(p);
+            return;
+        }
+        break;
+    case TGT_SUPPORT:
+        snprintf(title, sizeof title, T(p->lg, M_PICK_SUPPORT), label);
+        for (int i = 0; i < p->sc->nsupports; i++)
+            ov_pick_add(p, p->sc->supports[i].id,
+                        ui_text(&p->sc->supports[i].name, p->lg, name, sizeof name), ST_NORMAL);
+        break;
+    case TGT_RECIPIENT:
+    case TGT_AUDIENCE: {
+        bool rec = a->target == TGT_RECIPIENT;
+        const scen_named *v = rec ? p->sc->recipients : p->sc->audiences;
+        int n = rec ? p->sc->nrecipients : p->sc->naudiences;
+        snprintf(title, sizeof title, "%s: %s", label, T(p->lg, rec ? M_RECIPIENT : M_AUDIENCE));
+        for (int i = 0; i < n; i++)
+            ov_pick_add(p, v[i].id, ui_text(&v[i].name, p->lg, name, sizeof name), ST_NORMAL);
+        break;
+    }
+    default:
+        title[0] = '\0';
+        break;
+    }
+    ov_open_pick(p, PICK_TARGET, title);
+}
+
+void play_next_step(play *p)
+{
+    const scen_action *a = &p->sc->actions[p->b_action];
+    char label[256];
+    ui_text(&a->label, p->lg, label, sizeof label);
+    if (label[0] == '\0')
+        snprintf(label, sizeof label, "%s", a->id);
+    if (a->target != TGT_NONE && !p->b_target[0]) {
+        if (a->target == TGT_INDICATOR) {
+            ov_close(p);
+            p->ov = OV_TEXT;
+            p->text[0] = '\0';
+            snprintf(p->pick_title, sizeof p->pick_title, T(p->lg, M_PICK_INDICATOR), label);
+        } else if (a->facts && (a->target == TGT_RECIPIENT || a->target == TGT_AUDIENCE)) {
+            ov_close(p);
+            p->ov = OV_COMPOSE;
+            p->compose_focus = p->compose_rsel = p->compose_fsel = 0;
+        } else {
+            pick_targets(p, a, label);
+        }
+        return;
+    }
+    if (a->verdict && p->b_verdict < 0) {
+        char title[256];
+        snprintf(title, sizeof title, T(p->lg, M_PICK_VERDICT), p->b_target);
+        ov_pick_clear(p);
+        ov_pick_add(p, "true", T(p->lg, M_V_TRUE), ST_ALERT);
+        ov_pick_add(p, "false", T(p->lg, M_V_FALSE), ST_OK);
+        ov_open_pick(p, PICK_VERDICT, title);
+        return;
+    }
+    ov_close(p);
+    p->ov = OV_CONFIRM;
+}
+
+/* Enter on a system: the acting role's actions on systems, for it. */
+void play_act_on_asset(play *p)
+{
+    int a = p->sel[PANE_ASSETS];
+    if (a >= p->sc->nassets)
+        return;
+    char name[256], title[512];
+    ov_pick_clear(p);
+    for (int k = 0; k < p->nacts; k++) {
+        const scen_action *sa = &p->sc->actions[p->acts[k]];
+        if (sa->target != TGT_ASSET)
+            continue;
+        ui_text(&sa->label, p->lg, name, sizeof name);
+        ov_pick_add(p, sa->id, name[0] ? name : sa->id,
+                    sa->cost > view_ap_left(p->v, p->role) ? ST_DIM : ST_NORMAL);
+    }
+    if (!p->npick) {
+        play_msg(p, ST_WARN, "%s", T(p->lg, M_NO_ACTIONS));
+        return;
+    }
+    snprintf(p->b_target, sizeof p->b_target, "%s", p->sc->assets[a].id);
+    snprintf(title, sizeof title, "%s", ui_text(&p->sc->assets[a].name, p->lg, name, sizeof name));
+    ov_open_pick(p, PICK_ACTION, title);
+}
+
+void play_triage_selected(play *p)
+{
+    const view_item *it = play_feed_item(p, p->sel[PANE_FEED]);
+    int ai = scen_action_find(p->sc, "triage");
+    if (!it || it->kind != EVK_SIGNAL || ai < 0)
+        return;
+    play_start_action(p, ai, it->subject);
+}
+
+void play_cancel_selected(play *p)
+{
+    if (p->sel[PANE_QUEUE] >= p->nqueue)
+        return;
+    const view_action *a = view_action_at(p->v, p->queue[p->sel[PANE_QUEUE]]);
+    p->b_qid = a->qid;
+    p->b_action = a->action;
+    p->ov = OV_CANCEL;
+}
+

@@ -1,0 +1,103 @@
+/*
+ * play_int.h - the inside of the play screen, shared by play.c (panes,
+ * layout, the flow of choosing an action) and play_ov.c (overlays).
+ */
+#ifndef IRDRILL_TUI_PLAY_INT_H
+#define IRDRILL_TUI_PLAY_INT_H
+
+#include "ui/tui/play.h"
+
+enum { PANE_ASSETS, PANE_FEED, PANE_ACTIONS, PANE_QUEUE, PANE_COUNT };
+
+enum {
+    OV_NONE, OV_HELP, OV_OBJECTIVES, OV_HINT, OV_PICK, OV_TEXT, OV_COMPOSE, OV_CONFIRM,
+    OV_CANCEL, OV_END_TURN, OV_QUIT, OV_SUMMARY, OV_DETAIL,
+};
+
+/* What a pick list chooses. */
+enum { PICK_TARGET, PICK_VERDICT, PICK_ACTION };
+
+typedef struct pick_item {
+    char id[128];
+    char label[384];
+    int style;
+} pick_item;
+
+typedef struct rect { int y, x, h, w; } rect;
+
+struct play {
+    view *v;
+    const scen *sc;
+    lang lg;
+    tui_port port;
+    tui_player solo;              /* the default single player */
+    const tui_player *players;
+    int nplayers;
+    bool hints;
+    const char *session;
+    int role;                     /* the acting role */
+    int focus;
+    int sel[PANE_COUNT], top[PANE_COUNT];
+    int *feed;                    /* feed rows: view item indices, oldest first */
+    int nfeed, capfeed, feed_done;
+    int acts[256], nacts;         /* actions of the acting role */
+    int *queue, nqueue, capqueue; /* queue rows: view action indices */
+    /* overlays */
+    int ov;
+    int ov_sel, ov_top, ov_scroll;
+    pick_item *pick;
+    int npick, pick_kind;
+    char pick_title[256];
+    char text[256];
+    int compose_focus, compose_rsel, compose_fsel;
+    bool *facts_on;
+    char *doc;                    /* help, details, summary text */
+    /* the action being built */
+    int b_action;
+    char b_target[256];
+    int b_verdict;
+    int b_qid;
+    /* messages */
+    char msg[512];
+    int msg_style;
+    int seen_turn;
+    bool summary_done;
+    tui_metric metrics[TUI_MAX_METRICS];
+    int nmetrics;
+};
+
+/* play.c */
+void play_msg(play *p, int style, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+/* Send one input line; on refusal the reason goes to the message line.
+ * Returns the port's code. */
+int play_send(play *p, const char *line);
+/* Continue building the action in b_*: ask for what is missing, then
+ * confirm. */
+void play_next_step(play *p);
+void play_start_action(play *p, int action, const char *target);
+/* The player holding a role (index), or -1. */
+int play_player_of(const play *p, int role);
+const char *play_player_name(const play *p, int player);
+void play_sync(play *p);
+/* The feed item on a row (newest first), or NULL. */
+const view_item *play_feed_item(const play *p, int row);
+/* Rebuild the acting role's list of actions. */
+void play_build_actions(play *p);
+
+/* play_act.c: shortcuts from the panes. */
+void play_act_on_asset(play *p);
+void play_triage_selected(play *p);
+void play_cancel_selected(play *p);
+
+/* play_ov.c */
+void ov_draw(play *p, crt *c, int h, int w);
+int ov_key(play *p, int key);
+void ov_close(play *p);
+void ov_open_doc(play *p, int kind, char *doc);
+void ov_open_summary(play *p);
+void ov_open_pick(play *p, int kind, const char *title);
+/* Reset and fill pick lists. */
+void ov_pick_clear(play *p);
+int ov_pick_add(play *p, const char *id, const char *label, int style);
+
+#endif

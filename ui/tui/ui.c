@@ -1,0 +1,324 @@
+/* ui.c - the screen loop and the words screens share; see ui.h. */
+#include "ui/tui/ui.h"
+#include "ui/tui/textw.h"
+#include "engine/sbuf.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+void ui_frame(crt *c, const ui_screen *s)
+{
+    int h, w;
+    crt_size(c, &h, &w);
+    draw_clear(c);
+    if (h < CRT_MIN_LINES || w < CRT_MIN_COLS) {
+        char msg[256];
+        snprintf(msg, sizeof msg, T(s->lg, M_TOO_SMALL), w, h, CRT_MIN_COLS, CRT_MIN_LINES);
+        draw_wrap(c, 0, 0, h, w, msg, 0, ST_ALERT);
+    } else {
+        s->draw(s->ctx, c);
+    }
+    draw_flush(c);
+}
+
+int ui_loop(crt *c, const ui_screen *s)
+{
+    ui_frame(c, s);
+    for (;;) {
+        int k = crt_getkey(c, -1);
+        if (k == TK_STOP)
+            return 1;
+        if (k == TK_NONE)
+            continue;
+        if (k == TK_RESIZE) {
+            ui_frame(c, s);
+            continue;
+        }
+        int h, w;
+        crt_size(c, &h, &w);
+        /* Keys wait until the screen can be seen: nothing is chosen blind. */
+        if (h < CRT_MIN_LINES || w < CRT_MIN_COLS)
+            continue;
+        int f = s->key(s->ctx, k);
+        if (f & UI_QUIT)
+            return 0;
+        if (f & (UI_REDRAW | UI_HANDLED))
+            ui_frame(c, s);
+    }
+}
+
+void ui_clock(const scen *sc, int minute, lang lg, char *buf, size_t size)
+{
+    int abs = sc->start_minute + minute;
+    int day = abs / 1440 + 1;
+    int hm = abs % 1440;
+    if (day > 1) {
+        char d[32];
+        snprintf(d, sizeof d, T(lg, M_DAY), day);
+        snprintf(buf, size, "%s %02d:%02d", d, hm / 60, hm % 60);
+    } else {
+        snprintf(buf, size, "%02d:%02d", hm / 60, hm % 60);
+    }
+}
+
+const char *ui_text(const text *t, lang lg, char *buf, size_t size)
+{
+    char *s = text_sanitize(text_get(t, lg), NULL);
+    snprintf(buf, size, "%s", s ? s : "");
+    /* snprintf may have cut inside a character: cut back to a boundary. */
+    size_t n = strlen(buf);
+    if (s && n < strlen(s)) {
+        while (n > 0 && ((unsigned char)buf[n] & 0xc0) == 0x80)
+            n--;
+        buf[n] = '\0';
+    }
+    free(s);
+    return buf;
+}
+
+static const char *safe_id(const char *id, char *buf, size_t size)
+{
+    char *s = text_sanitize(id ? id : "?", NULL);
+    snprintf(buf, size, "%s", s ? s : "?");
+    free(s);
+    return buf;
+}
+
+const char *ui_asset_name(const scen *sc, const char *id, lang lg, char *buf, size_t size)
+{
+    int a = id ? scen_asset_find(sc, id) : -1;
+    return a >= 0 ? ui_text(&sc->assets[a].name, lg, buf, size) : safe_id(id, buf, size);
+}
+
+const char *ui_role_name(const scen *sc, int role, lang lg, char *buf, size_t size)
+{
+    if (role < 0 || role >= sc->nroles)
+        return safe_id("?", buf, size);
+    if (text_empty(&sc->roles[role].name))
+        return safe_id(sc->roles[role].id, buf, size);
+    return ui_text(&sc->roles[role].name, lg, buf, size);
+}
+
+const char *ui_named(const scen_named *v, int n, const char *id, lang lg, char *buf, size_t size)
+{
+    int i = id ? scen_named_find(v, n, id) : -1;
+    if (i >= 0 && !text_empty(&v[i].name))
+        return ui_text(&v[i].name, lg, buf, size);
+    return safe_id(id, buf, size);
+}
+
+int ui_asset_badges(const view *v, int a, ui_badge *out, int max)
+{
+    int n = 0;
+#define ADD(id_, st_) do { if (n < max) { out[n].id = (id_); out[n].style = (st_); n++; } } while (0)
+    int on = view_asset(v, a, AF_ONLINE), iso = view_asset(v, a, AF_ISOLATED);
+    int comp = view_asset(v, a, AF_COMPROMISED);
+    if (comp == 1)
+        ADD(B_COMPROMISED, ST_ALERT);
+    if (view_asset(v, a, AF_DEFACED) == 1)
+        ADD(B_DEFACED, ST_ALERT);
+    if (view_asset(v, a, AF_ENCRYPTED) == 1)
+        ADD(B_ENCRYPTED, ST_ALERT);
+    if (on == 0)
+        ADD(B_OFF, ST_WARN);
+    else if (on == 1 && iso != 1)
+        ADD(B_ON, ST_OK);
+    if (iso == 1)
+        ADD(B_ISOLATED, ST_WARN);
+    if (comp == 0) {
+        if (view_asset(v, a, AF_CLEAN) == 1 || !view_truth(v))
+            ADD(view_truth(v) ? B_CLEAN : B_NOT_COMPROMISED, ST_OK);
+    } else if (comp < 0) {
+        ADD(B_UNCHECKED, ST_DIM);
+    }
+    if (view_asset(v, a, AF_PATCHED) == 1)
+        ADD(B_PATCHED, ST_OK);
+    if (view_asset(v, a, AF_EVIDENCE) == 1)
+        ADD(B_EVIDENCE, ST_INFO);
+#undef ADD
+    return n;
+}
+
+const char *ui_severity(const char *sev, lang lg, int *style)
+{
+    *style = ST_INFO;
+    if (!sev)
+        return T(lg, B_SIGNAL);
+    if (strcmp(sev, "low") == 0)
+        return T(lg, B_SEV_LOW);
+    if (strcmp(sev, "medium") == 0) {
+        *style = ST_WARN;
+        return T(lg, B_SEV_MEDIUM);
+    }
+    if (strcmp(sev, "high") == 0) {
+        *style = ST_ALERT;
+        return T(lg, B_SEV_HIGH);
+    }
+    if (strcmp(sev, "critical") == 0) {
+        *style = ST_ALERT;
+        return T(lg, B_SEV_CRITICAL);
+    }
+    return sev;
+}
+
+static msg_id field_badge(int f, int value)
+{
+    switch (f) {
+    case AF_COMPROMISED: return value ? B_COMPROMISED : B_NOT_COMPROMISED;
+    case AF_ISOLATED: return B_ISOLATED;
+    case AF_ONLINE: return value ? B_ON : B_OFF;
+    case AF_ENCRYPTED: return B_ENCRYPTED;
+    case AF_DEFACED: return B_DEFACED;
+    case AF_CLEAN: return B_CLEAN;
+    case AF_PATCHED: return B_PATCHED;
+    case AF_EVIDENCE: return B_EVIDENCE;
+    default: return B_BACKUP;
+    }
+}
+
+/* The first line of s into buf. */
+static void first_line(const char *s, char *buf, size_t size)
+{
+    size_t n = strcspn(s ? s : "", "\n");
+    if (n >= size)
+        n = size - 1;
+    while (n > 0 && ((unsigned char)s[n] & 0xc0) == 0x80)
+        n--;
+    memcpy(buf, s ? s : "", n);
+    buf[n] = '\0';
+}
+
+void ui_item_line(const view *v, const view_item *it, char *buf, size_t size, msg_id *badge,
+                  int *style)
+{
+    const scen *sc = view_scen(v);
+    lang lg = view_lang(v);
+    char a[256], b[512];
+    *style = ST_NORMAL;
+    *badge = B_NOTE;
+    switch (it->kind) {
+    case EVK_SIGNAL:
+        *badge = B_SIGNAL;
+        first_line(it->text, buf, size);
+        return;
+    case EVK_REVEAL: {
+        *badge = B_REVEAL;
+        int f = it->field ? asset_field_find(it->field) : -1;
+        *style = f == AF_COMPROMISED && it->value ? ST_ALERT : ST_WARN;
+        if (it->text && *it->text) {
+            first_line(it->text, buf, size);
+        } else {
+            ui_asset_name(sc, it->subject, lg, a, sizeof a);
+            snprintf(buf, size, "%s: %s", a, f >= 0 ? T(lg, field_badge(f, (int)it->value))
+                                                    : (it->field ? it->field : "?"));
+        }
+        return;
+    }
+    case EVK_DONE: {
+        *badge = B_DONE;
+        *style = ST_OK;
+        first_line(it->text, b, sizeof b);
+        snprintf(buf, size, "%s: %s%s%s", it->role ? it->role : "?", b, it->target ? " " : "",
+                 it->target ? it->target : "");
+        return;
+    }
+    case EVK_HINT:
+        *badge = B_HINT;
+        *style = ST_INFO;
+        break;
+    case EVK_OBJECTIVE:
+        *badge = it->value ? B_MET : B_MISSED;
+        *style = it->value ? ST_OK : ST_ALERT;
+        break;
+    case EVK_SCORE:
+        *badge = B_SCORE;
+        *style = it->value < 0 ? ST_ALERT : ST_OK;
+        first_line(it->text, b, sizeof b);
+        snprintf(buf, size, "%+lld %s", (long long)it->value, b);
+        return;
+    case EVK_ENDING:
+        *badge = B_END;
+        *style = it->value ? ST_OK : ST_ALERT;
+        break;
+    case EVK_LOG:
+        *badge = B_TRUTH;
+        *style = ST_WARN;
+        break;
+    case EVK_STATE:
+        *badge = B_TRUTH;
+        *style = ST_WARN;
+        ui_asset_name(sc, it->subject, lg, a, sizeof a);
+        snprintf(buf, size, "%s: %c%s", a, it->value ? '+' : '-', it->field ? it->field : "?");
+        return;
+    case EVK_HOOK_ERROR:
+        *badge = B_ERROR;
+        *style = ST_ALERT;
+        break;
+    case EVK_FACILITATOR:
+        *badge = B_FACILITATOR;
+        snprintf(buf, size, "%s", it->subject ? it->subject : "");
+        return;
+    case EVK_NOTE:
+        if (it->role && strcmp(it->role, "facilitator") == 0)
+            *badge = B_FACILITATOR;
+        *style = ST_INFO;
+        break;
+    default:
+        break;
+    }
+    first_line(it->text, buf, size);
+}
+
+char *ui_item_details(const view *v, const view_item *it)
+{
+    const scen *sc = view_scen(v);
+    lang lg = view_lang(v);
+    sbuf sb = SBUF_INIT;
+    char clk[64], a[256];
+    ui_clock(sc, it->minute, lg, clk, sizeof clk);
+    if (it->kind == EVK_SIGNAL) {
+        int st;
+        sb_printf(&sb, T(lg, M_D_SIGNAL), it->subject);
+        sb_putc(&sb, '\n');
+        if (it->source)
+            sb_printf(&sb, "%s: %s\n", T(lg, M_D_SOURCE), it->source);
+        sb_printf(&sb, "%s: %s\n", T(lg, M_D_SEVERITY), ui_severity(it->severity, lg, &st));
+        if (it->asset)
+            sb_printf(&sb, "%s: %s\n", T(lg, M_D_ASSET), ui_asset_name(sc, it->asset, lg, a, sizeof a));
+        if (it->technique)
+            sb_printf(&sb, "%s: %s\n", T(lg, M_D_TECHNIQUE), it->technique);
+        sb_printf(&sb, "%s: ", T(lg, M_D_RECEIVED));
+        sb_printf(&sb, T(lg, M_D_AT), clk, it->turn);
+        sb_printf(&sb, "\n%s: %s\n", T(lg, M_D_VERDICT),
+                  T(lg, it->verdict < 0 ? M_V_NONE : it->verdict ? M_V_TRUE : M_V_FALSE));
+        if (it->truth >= 0)
+            sb_printf(&sb, "%s: %s\n", T(lg, M_D_TRUTH), T(lg, it->truth ? B_TP : B_FP));
+        sb_printf(&sb, "\n%s", it->text);
+    } else {
+        char line[512];
+        msg_id badge;
+        int st;
+        ui_item_line(v, it, line, sizeof line, &badge, &st);
+        sb_printf(&sb, "[%s] ", T(lg, badge));
+        sb_printf(&sb, T(lg, M_D_AT), clk, it->turn);
+        sb_puts(&sb, "\n\n");
+        if (it->kind == EVK_DONE || it->kind == EVK_STATE || it->kind == EVK_SCORE ||
+            !it->text || !*it->text)
+            sb_printf(&sb, "%s\n", line);
+        if (it->text && *it->text && it->kind != EVK_SCORE)
+            sb_puts(&sb, it->text);
+    }
+    if (sb.oom) {
+        sb_free(&sb);
+        return NULL;
+    }
+    return sb_take(&sb);
+}
+
+int ui_draw_badge(crt *c, int y, int x, int maxw, lang lg, msg_id id, int style)
+{
+    char buf[128];
+    snprintf(buf, sizeof buf, "[%s]", T(lg, id));
+    return draw_str(c, y, x, maxw, buf, style);
+}

@@ -1,0 +1,75 @@
+/*
+ * ui.h - what the screens of ui/tui/ share: the flags a key handler
+ * returns, the screen loop, and the words every screen uses for the same
+ * things (clock, badges of assets and signals, one-line summaries of feed
+ * items), so the play screen and the review always say it the same way.
+ */
+#ifndef IRDRILL_TUI_UI_H
+#define IRDRILL_TUI_UI_H
+
+#include "ui/tui/crt.h"
+#include "ui/tui/draw.h"
+#include "ui/tui/i18n.h"
+#include "ui/tui/view.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* What a key handler did: the key was used, the screen must be drawn
+ * again, the screen is done. Handlers return flags; they never call each
+ * other's drawing (htop's Panel/ScreenManager pattern). */
+enum { UI_HANDLED = 1, UI_REDRAW = 2, UI_QUIT = 4 };
+
+/* A screen for ui_loop. */
+typedef struct ui_screen {
+    void (*draw)(void *ctx, crt *c);
+    int (*key)(void *ctx, int key);
+    void *ctx;
+    lang lg;                 /* for the "too small" notice */
+} ui_screen;
+
+/* Run a screen until its key handler returns UI_QUIT or a stop signal
+ * arrives (then returns 1; 0 otherwise). Below CRT_MIN_COLS x
+ * CRT_MIN_LINES it shows a notice instead, and the screen comes back when
+ * the terminal is large enough again. */
+int ui_loop(crt *c, const ui_screen *s);
+/* Draw one frame of s (or the notice): what ui_loop does per key. */
+void ui_frame(crt *c, const ui_screen *s);
+
+#define T(lg, id) i18n_str((lg), (id))
+
+/* "08:15", or "day 2 08:15" past midnight, from the scenario's start. */
+void ui_clock(const scen *sc, int minute, lang lg, char *buf, size_t size);
+
+/* A sanitised copy of a scenario text in lg, in buf (cut to fit). */
+const char *ui_text(const text *t, lang lg, char *buf, size_t size);
+/* The names of things the scenario declares, sanitised into buf; the id
+ * itself when the scenario has no such thing. */
+const char *ui_asset_name(const scen *sc, const char *id, lang lg, char *buf, size_t size);
+const char *ui_role_name(const scen *sc, int role, lang lg, char *buf, size_t size);
+const char *ui_named(const scen_named *v, int n, const char *id, lang lg, char *buf, size_t size);
+
+/* A badge: text in brackets and a style; NULL text for none. */
+typedef struct ui_badge {
+    msg_id id;
+    int style;
+} ui_badge;
+
+/* The badges of an asset as the view knows it, most important first;
+ * returns how many (at most max). */
+int ui_asset_badges(const view *v, int asset, ui_badge *out, int max);
+/* The badge of a severity ("low", "medium", "high", "critical"); other
+ * values: the raw word in buf. */
+const char *ui_severity(const char *sev, lang lg, int *style);
+/* A feed item as one line (without time and marks) into buf, and its
+ * badge and style. */
+void ui_item_line(const view *v, const view_item *it, char *buf, size_t size, msg_id *badge,
+                  int *style);
+/* The full text of an item for a details pane, into an allocated string
+ * (NULL on OOM). */
+char *ui_item_details(const view *v, const view_item *it);
+
+/* Draw "[BADGE]" at (y, x) in at most maxw columns; returns the columns. */
+int ui_draw_badge(crt *c, int y, int x, int maxw, lang lg, msg_id id, int style);
+
+#endif
