@@ -628,9 +628,13 @@ action { id = "rebuild_ad", roles = { "sys" }, cost = 2, turns = 4, target = "no
            end
            -- The attacker still inside takes the new directory at once.
            if rat_open(w) or (up(w, "vpn") and not w.asset.vpn.patched and not V.vpn_reset) then
-             V.rebuild_failed = true
              w:compromise("dc", { technique = "T1098" })
-             w:signal("s_newadmin2")
+             if V.rebuild_failed then        -- a second failed rebuild: same alert, new id
+               w:signal("s_newadmin2", { id = "s_newadmin2_t" .. w.turn })
+             else
+               w:signal("s_newadmin2")
+             end
+             V.rebuild_failed = true
              w:note { vi = "Đã dựng lại hệ thống miền, nhưng chưa đầy một giờ đã có tài khoản quản trị lạ mới: "
                         .. "kẻ tấn công vẫn còn đường vào. Cắt mọi đường vào trước, rồi dựng lại.",
                       en = "The directory was rebuilt, but within the hour a new rogue admin appears: the "
