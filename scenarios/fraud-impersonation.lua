@@ -54,6 +54,9 @@
 -- with evidence 15, VNCERT/CC 10. Penalties: technical-only response 15, the
 -- real portal's domain targeted 10, understated statement 5. Hints cost 2, 3, 5.
 --
+-- The look-alike trap: blocking the real portal's domain (a dot, not a hyphen)
+-- by mistake is a penalty.
+--
 -- Self-tests (bottom): textbook (disrupted, 100), idle (fraud_wave),
 -- technical only (fraud_wave), warned but no second takedown (timeout),
 -- look-alike confusion (disrupted with penalties).
@@ -215,7 +218,7 @@ at(1, function(w)
   V.victims, V.down1, V.down2, V.moved, V.down1_turn = START_VICTIMS, false, false, false, nil
   V.public, V.communes, V.press, V.evidence, V.analysed = false, false, false, false, false
   V.police_case, V.calls_stop_at, V.calls_stopped, V.vncert_ok = false, nil, false, false
-  V.evidence_turn = nil
+  V.evidence_turn, V.moved_turn = nil, nil
   V.noise_left = { "n_spam", "n_ssh", "n_cert", "n_vpn" }
   w:log { vi = "Một đường dây lừa đảo thuê máy chủ ở nước ngoài (" .. HOST_IP .. "), đăng ký " .. FAKE1 .. ", gọi điện "
             .. "tự xưng công an phường và gửi tin nhắn hàng loạt. Ứng dụng giả đọc tin nhắn OTP và gửi về " .. APK_C2 .. ".",
@@ -241,7 +244,7 @@ every(1, function(w)
   if t == 1 then return end
 
   if V.down1 and not V.moved and t >= V.down1_turn + MOVE_DELAY then
-    V.moved = true
+    V.moved, V.moved_turn = true, t
     w:log { vi = "Trang đầu tiên bị gỡ: đường dây chuyển sang tên miền dự phòng " .. FAKE2 .. ".",
             en = "The first site is gone: the ring moves to its spare domain " .. FAKE2 .. "." }
     w:signal("s_newdomain")
@@ -289,42 +292,43 @@ when(function(w)
      end)
 
 -- ───────────────────────────── actions ───────────────────────────
-action { id = "takedown", roles = { "lead", "net" }, cost = 1, turns = TAKEDOWN_TURNS, target = "indicator",
-  label = { vi = "Đề nghị gỡ tên miền giả mạo (VNCERT/CC, nhà đăng ký)",
-            en = "Request a takedown of a fake domain (VNCERT/CC, registrar)" },
-  help = { vi = "Gửi hồ sơ (ảnh chụp, WHOIS, mẫu ứng dụng) cho VNCERT/CC và bộ phận xử lý lạm dụng của nhà đăng ký. "
-             .. "Mất " .. TAKEDOWN_TURNS .. " lượt. Ví dụ: takedown " .. FAKE1,
-           en = "Send the file (screenshots, WHOIS, the app sample) to VNCERT/CC and the registrar's abuse desk. "
-             .. "Takes " .. TAKEDOWN_TURNS .. " turns. Example: takedown " .. FAKE1 },
+action { id = "takedown", roles = { "lead", "net" }, cost = 1, turns = TAKEDOWN_TURNS, target = "none",
+  label = { vi = "Đề nghị gỡ các tên miền giả mạo (VNCERT/CC, nhà đăng ký)",
+            en = "Request a takedown of the fake domains (VNCERT/CC, registrar)" },
+  help = { vi = "Gửi hồ sơ (ảnh chụp, WHOIS, mẫu ứng dụng) về các trang giả đang hoạt động cho VNCERT/CC và bộ phận xử "
+             .. "lý lạm dụng của nhà đăng ký. Cần chứng cứ có sẵn khi gửi. Mất " .. TAKEDOWN_TURNS .. " lượt.",
+           en = "Send the file (screenshots, WHOIS, the app sample) on the live fake sites to VNCERT/CC and the "
+             .. "registrar's abuse desk. The evidence must be ready when it is sent. Takes " .. TAKEDOWN_TURNS
+             .. " turns." },
   run = function(w, a)
-    local V, d = w.vars, a.target
-    if d == REAL then
-      w:penalize("wrong_domain")
-      w:note { vi = "VNCERT/CC từ chối: " .. REAL .. " là Cổng Dịch vụ công THẬT của tỉnh. Đọc kỹ tên miền: trang giả "
-                 .. "dùng dấu gạch ngang.",
-               en = "VNCERT/CC refuses: " .. REAL .. " is the province's REAL portal. Read the domain closely: "
-                 .. "the fake one uses a hyphen." }
-      return
-    end
-    if d ~= FAKE1 and not (d == FAKE2 and V.moved) then
-      w:note { vi = "Không có trang lừa đảo nào đang hoạt động tại " .. d .. ".",
-               en = "No fraudulent site is active at " .. d .. "." }
-      return
-    end
+    local V = w.vars
+    -- The file lists the fake sites live when it was sent (the second one only
+    -- if it had appeared by then).
+    local list = { FAKE1 }
+    if V.moved_turn and V.moved_turn <= a.queued then list[2] = FAKE2 end
     if not (V.evidence_turn and V.evidence_turn <= a.queued) then
       w:note { vi = "Nhà đăng ký yêu cầu chứng cứ (ảnh chụp trang, WHOIS, mẫu ứng dụng) trước khi gỡ; hồ sơ bị trả lại.",
                en = "The registrar wants evidence (screenshots, WHOIS, the app sample) before acting; the request "
                  .. "is sent back." }
       return
     end
-    if d == FAKE1 and not V.down1 then
-      V.down1, V.down1_turn = true, w.turn
-      w:note { vi = "Nhà đăng ký đã tạm ngưng " .. FAKE1 .. "; VNCERT/CC đưa tên miền vào danh sách chặn của các nhà mạng.",
-               en = "The registrar suspended " .. FAKE1 .. "; VNCERT/CC put it on the carriers' block list." }
-    elseif d == FAKE2 and not V.down2 then
-      V.down2 = true
-      w:note { vi = FAKE2 .. " đã bị tạm ngưng và đưa vào danh sách chặn.",
-               en = FAKE2 .. " is suspended and on the block list." }
+    local done = false
+    for _, d in ipairs(list) do
+      if d == FAKE1 and not V.down1 then
+        done = true
+        V.down1, V.down1_turn = true, w.turn
+        w:note { vi = "Nhà đăng ký đã tạm ngưng " .. FAKE1 .. "; VNCERT/CC đưa tên miền vào danh sách chặn của các nhà mạng.",
+                 en = "The registrar suspended " .. FAKE1 .. "; VNCERT/CC put it on the carriers' block list." }
+      elseif d == FAKE2 and not V.down2 then
+        done = true
+        V.down2 = true
+        w:note { vi = FAKE2 .. " đã bị tạm ngưng và đưa vào danh sách chặn.",
+                 en = FAKE2 .. " is suspended and on the block list." }
+      end
+    end
+    if not done then
+      w:note { vi = "Các tên miền trong hồ sơ đã bị gỡ từ trước; không có trang giả mới nào trong hồ sơ này.",
+               en = "The domains in this file were already down; it lists no new fake site." }
     end
   end }
 
@@ -555,7 +559,7 @@ test { name = "textbook response", seed = 1, inputs = [[
 # turn 1 (08:00): evidence first, then the takedown file; warn at once
 soc triage s_call true
 soc collect_evidence fake_site
-lead takedown dichvucong-tinh.example
+lead takedown
 lead report police --facts impact,evidence,indicators
 comms communicate citizens --facts impact,actions
 comms commune_warning
@@ -572,7 +576,7 @@ end
 # turn 4: the first takedown completed at the end of turn 3
 end
 # turn 5: the ring moves to a second domain
-lead takedown vneid-capnhat.example
+lead takedown
 soc triage s_newdomain true
 end
 end
@@ -592,7 +596,7 @@ test { name = "technical only", seed = 3, inputs = [[
 soc triage s_call true
 soc investigate fake_site
 net block dichvucong-tinh.example
-lead takedown dichvucong-tinh.example
+lead takedown
 end
 end
 # turn 3: the registrar sends the file back at the end of this turn
@@ -600,7 +604,7 @@ end
 # turn 4: evidence, then a second request (completes at the end of turn 7)
 soc collect_evidence fake_site
 end
-lead takedown dichvucong-tinh.example
+lead takedown
 end
 end
 end
@@ -617,7 +621,7 @@ test { name = "warned, but the second domain left up", seed = 4, inputs = [[
 soc triage s_call true
 soc collect_evidence hotline
 comms communicate citizens --facts impact,actions
-lead takedown dichvucong-tinh.example
+lead takedown
 end
 comms commune_warning
 lead report police --facts asset,evidence
@@ -637,7 +641,7 @@ soc collect_evidence fake_site
 comms communicate citizens --facts impact,actions
 lead hint
 end
-lead takedown dichvucong-tinh.example
+lead takedown
 comms commune_warning
 lead report police --facts evidence
 end
@@ -647,7 +651,7 @@ end
 end
 # turn 7: the ring moved to its spare domain at the start of this turn
 soc triage s_newdomain true
-lead takedown vneid-capnhat.example
+lead takedown
 end
 end
 end

@@ -264,6 +264,7 @@ at(1, function(w)
   V.verified, V.vendor_told, V.vendor_access, V.samples = false, false, false, false
   V.creds_valid, V.creds_rotated, V.theft, V.theft_seen = true, false, 0, false
   V.fix_out, V.fix_installed, V.vncert_ok, V.police_ev, V.warned = false, false, false, false, false
+  V.c2_seen = true   -- s_c2 names the C2 domain and address from turn 1
   V.noise_left = { "n_spam", "n_ssh", "n_cert", "n_link", "n_disk" }
   set_infected(w, START_INFECTED)
   w:log { vi = "Máy chủ build của DocuSoft bị xâm nhập từ tuần trước. 23:05 đêm qua, máy chủ cập nhật nội bộ tải "
@@ -337,6 +338,24 @@ action { id = "freeze_updates", roles = { "sys", "net" }, cost = 1, turns = 1, t
                .. "không tăng thêm.",
              en = "The internal mirror has stopped distributing; 5.2.7 is withdrawn from approval. No more "
                .. "communes will install it." }
+  end }
+
+action { id = "block_iocs", roles = { "net" }, cost = 1, turns = 1, target = "none",
+  label = { vi = "Đưa các chỉ dấu đã biết vào DNS sinkhole và tường lửa",
+            en = "Push the known indicators to the DNS sinkhole and firewall" },
+  help = { vi = "Chặn đồng loạt mọi tên miền và địa chỉ độc hại đã thấy trong cảnh báo và điều tra.",
+           en = "Block at once every malicious domain and address seen in alerts and investigations." },
+  run = function(w, a)
+    local V = w.vars
+    if not V.c2_seen then
+      w:note { vi = "Chưa có chỉ dấu nào để chặn.", en = "No indicator to block yet." }
+      return
+    end
+    V.c2_blocked = true
+    w:note { vi = C2_DOMAIN .. " và " .. C2_IP .. " đã vào DNS sinkhole và danh sách chặn của tường lửa; cửa sổ giả không "
+               .. "gửi được mật khẩu ra ngoài nữa.",
+             en = C2_DOMAIN .. " and " .. C2_IP .. " are in the DNS sinkhole and the firewall block list; the fake "
+               .. "prompt can no longer send passwords out." }
   end }
 
 action { id = "inventory", roles = { "soc", "sys" }, cost = 2, turns = INVENTORY_TURNS, target = "none",
@@ -740,7 +759,7 @@ soc triage s_c2 true
 soc triage s_winupdate false
 sys freeze_updates
 sys collect_evidence mirror
-net block telemetry-docusoft.example
+net block_iocs
 end
 # turn 2 (08:30): inventory (4 turns); passwords reset now that the C2 is cut
 soc inventory
