@@ -31,8 +31,8 @@
 --                  stole citizens' data" (false: only the DDoS is real).
 --   turn 11 11:20  If /quantri is still open and the admin password not reset:
 --                  the attacker signs in as qtv_dvc (T1078) — penalty.
---   turn 13 12:00  If still in: 38,214 applications exported (T1530-style bulk
---                  export through the admin UI, T1567) — ending "smokescreen".
+--   turn 13 12:00  If still in: 38,214 applications exported in bulk
+--                  through the admin UI (T1567) — ending "smokescreen".
 --   turns 14–17    Third wave: 120 Gbps plus an HTTP flood from 9,000 domestic
 --                  home routers: a geo-limit no longer helps, a rate limit does.
 --   turn 18 13:40  The attacker gives up.
