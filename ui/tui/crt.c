@@ -16,7 +16,7 @@
 
 /* ---- state the signal handlers need (see crt.h) ------------------------ */
 
-static volatile sig_atomic_t crt_stop;     /* a stop signal arrived */
+static volatile sig_atomic_t crt_stop;     /* the stop signal that arrived, or 0 */
 static int crt_tty_fd = -1;                /* where termios is restored */
 static int crt_out_fd = -1;                /* where the reset strings go */
 static struct termios crt_saved;           /* the settings before curses */
@@ -31,8 +31,7 @@ static struct sigaction crt_old_stop[NSTOP], crt_old_crash[NCRASH];
 
 static void on_stop(int sig)
 {
-    (void)sig;
-    crt_stop = 1;
+    crt_stop = sig;
 }
 
 /* Only async-signal-safe calls: write, tcsetattr, sigaction, raise. */
@@ -206,6 +205,11 @@ void crt_close(crt *c)
 bool crt_stopping(void)
 {
     return crt_stop != 0;
+}
+
+int crt_stop_signal(void)
+{
+    return crt_stop;
 }
 
 static int map_fn(int k)

@@ -68,8 +68,9 @@ enum {
  * when a stop signal arrives) for a key. */
 int crt_getkey(crt *c, int timeout_ms);
 
-/* Whether a stop signal has arrived. */
+/* Whether a stop signal has arrived, and which (0: none). */
 bool crt_stopping(void);
+int crt_stop_signal(void);
 
 /* The screen's size. */
 void crt_size(const crt *c, int *lines, int *cols);

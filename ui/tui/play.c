@@ -302,10 +302,11 @@ static void draw_status(play *p, crt *c, int W)
     int pl = play_player_of(p, p->role);
     const char *pname = play_player_name(p, pl);
     char *safe = text_sanitize(pname, NULL);
-    if (safe && *safe)
+    /* Hot seat players named after their role need not be named twice. */
+    if (safe && *safe && strcmp(safe, rname) != 0)
         snprintf(who, sizeof who, "%s: %s", safe, rname);
     else
-        snprintf(who, sizeof who, "%s: %s", T(p->lg, M_ROLE), rname);
+        snprintf(who, sizeof who, "%s", rname);
     free(safe);
     char ready[64] = "";
     if (p->nplayers > 1) {
@@ -317,14 +318,11 @@ static void draw_status(play *p, crt *c, int W)
         snprintf(ready, sizeof ready, " | %s", r);
     }
     snprintf(right, sizeof right, " %s %s | %s%s | %s ", turn, clk, who, ready, score);
+    /* The title gives way first: turn, clock, acting role, readiness and
+     * score are what a player needs to see. */
     int rw = tw_width(right);
-    if (rw > W - 12) {
-        /* Narrow: the role stays, the title goes first. */
-        snprintf(right, sizeof right, " %s %s | %s | %s ", turn, clk, who, score);
-        rw = tw_width(right);
-        if (rw > W - 2)
-            rw = W - 2;
-    }
+    if (rw > W - 2)
+        rw = W - 2;
     char title[256];
     ui_text(&p->sc->title, p->lg, title, sizeof title);
     draw_str_cut(c, 0, 1, W - rw - 2, title, ST_STATUS | ST_BOLD);
