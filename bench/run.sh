@@ -33,3 +33,6 @@ run=$(median_us 50 "$IRDRILL" run bench/forty.lua --inputs "$tmp/forty.in" --see
 echo "floor  process start (/bin/true)              $floor us"
 echo "irdrill run, 40-turn scenario, --no-save      $run us  = $(( run / (floor > 0 ? floor : 1) ))x floor  (target < 15000 us)"
 [ "$run" -lt 15000 ] && echo "verdict: start-up ok" || echo "verdict: start-up SLOW"
+
+echo "== terminal interface (bench_tui: the play screen at 200x50 on a pty)"
+"$BUILD/bench/bench_tui" scenarios/portal-defacement.lua
