@@ -252,13 +252,13 @@ signal { id = "n_vpn", source = "vpn", severity = "low", truth = false,
                   en = "VPN: the developer's on-call engineer signed in for the scheduled weekend check." } }
 
 -- ───────────────────────────── helpers ───────────────────────────
-local DAYS_VI = { "Thứ Sáu", "Thứ Bảy", "Chủ Nhật", "Thứ Hai", "Thứ Ba", "Thứ Tư" }
-local DAYS_EN = { "Friday", "Saturday", "Sunday", "Monday", "Tuesday", "Wednesday" }
+local DAYS_VI = { "Thứ Sáu", "Thứ Bảy", "Chủ Nhật", "Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm" }
+local DAYS_EN = { "Friday", "Saturday", "Sunday", "Monday", "Tuesday", "Wednesday", "Thursday" }
 
 -- Day and time of a session minute (minute 0 = Friday 20:00).
 local function when_at(minute)
   local m = 20 * 60 + minute
-  local d, hm = m // 1440 + 1, m % 1440
+  local d, hm = m // 1440 % 7 + 1, m % 1440
   local t = string.format("%02d:%02d", hm // 60, hm % 60)
   return { vi = DAYS_VI[d] .. " " .. t, en = DAYS_EN[d] .. " " .. t }
 end
