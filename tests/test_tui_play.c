@@ -295,9 +295,36 @@ static void test_hot_seat(void **st)
     fixture_close(&f);
 }
 
+/* Drawing primitives: combining marks stay in their cell, nothing unsafe
+ * reaches the screen even unsanitised, cuts end with an ellipsis. */
+static void test_draw(void **st)
+{
+    fixture f;
+    fixture_open(&f, LANG_VI, NULL, 0, NULL);
+    char row[512];
+    draw_clear(f.c);
+    /* "Việt" with combining marks takes four columns: Z lands in the fifth. */
+    draw_str(f.c, 0, 0, 10, "Vie\xcc\xa3\xcc\x82t", ST_NORMAL);
+    draw_str(f.c, 0, 4, 1, "Z", ST_NORMAL);
+    /* A hostile string drawn without sanitising: no escape, no RLO. */
+    draw_str(f.c, 1, 0, 40, "a\x1b[31mb\xe2\x80\xae" "c\r", ST_NORMAL);
+    draw_str_cut(f.c, 2, 0, 8, "C\xe1\xbb\x95ng Th\xc3\xb4ng tin", ST_NORMAL);
+    draw_flush(f.c);
+    crt_peek(f.c, 0, row, sizeof row);
+    assert_string_equal(row, "Vie\xcc\xa3\xcc\x82tZ");
+    crt_peek(f.c, 1, row, sizeof row);
+    assert_null(strchr(row, '\x1b'));
+    assert_null(strstr(row, "\xe2\x80\xae"));
+    assert_string_equal(row, "a?[31mbc?");
+    crt_peek(f.c, 2, row, sizeof row);
+    assert_string_equal(row, "C\xe1\xbb\x95ng Th\xe2\x80\xa6");
+    fixture_close(&f);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_draw),
         cmocka_unit_test(test_screen_vi),
         cmocka_unit_test(test_play_to_end_en),
         cmocka_unit_test(test_hot_seat),

@@ -44,10 +44,16 @@ static int to_wide(const crt *c, const char *s, size_t n, wchar_t *wc, int max)
         else
             utf8_decode(s + i, l, &cp);
         i += l;
+        /* Sanitised text never has these; a string that slipped through
+         * still cannot move the cursor or turn the line around. What takes
+         * no column is dropped, the rest shows as '?' (as measured). */
+        if (cp_is_unsafe(cp, NULL)) {
+            if (tw_cpwidth(cp) == 0)
+                continue;
+            cp = '?';
+        }
         if (!c->utf8 && cp >= 0x80)
             cp = '?';
-        else if (cp < 0x20 || cp == 0x7f)
-            cp = ' ';       /* never reached with sanitised text; defence */
         wc[k++] = (wchar_t)cp;
     }
     wc[k] = 0;

@@ -1,0 +1,237 @@
+/* replay.c - the after-action review screen; see replay.h. */
+#include "ui/tui/replay.h"
+#include "ui/tui/textw.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum { SIDE_TEAM, SIDE_TRUTH };
+
+struct replay {
+    const scen *sc;
+    lang lg;
+    const event *const *evs;
+    int nevs;
+    const char *label;
+    view *team, *truth;
+    int next;              /* next event to fold */
+    int turn, last_turn;
+    int side;              /* the side that scrolls */
+    int scroll[2];
+};
+
+/* Fold events up to the end of turn t. */
+static int fold_to(replay *r, int t)
+{
+    if (t < r->turn || !r->team) {
+        view_free(r->team);
+        view_free(r->truth);
+        r->team = view_new(r->sc, r->lg, false);
+        r->truth = view_new(r->sc, r->lg, true);
+        r->next = 0;
+        if (!r->team || !r->truth)
+            return -1;
+    }
+    while (r->next < r->nevs && r->evs[r->next]->turn <= t) {
+        view_fold(r->team, r->evs[r->next]);
+        view_fold(r->truth, r->evs[r->next]);
+        r->next++;
+    }
+    /* A turn's planning happens between its start and its end, so the
+     * views show turn t as it ended. */
+    r->turn = t;
+    r->scroll[0] = r->scroll[1] = 0;
+    return 0;
+}
+
+replay *replay_new(const scen *sc, lang lg, const event *const *evs, int nevs, const char *label)
+{
+    replay *r = calloc(1, sizeof *r);
+    if (!r)
+        return NULL;
+    r->sc = sc;
+    r->lg = lg;
+    r->evs = evs;
+    r->nevs = nevs;
+    r->label = label;
+    for (int i = 0; i < nevs; i++)
+        if (evs[i]->turn > r->last_turn)
+            r->last_turn = evs[i]->turn;
+    if (fold_to(r, r->last_turn > 0 ? 1 : 0) < 0) {
+        replay_free(r);
+        return NULL;
+    }
+    return r;
+}
+
+void replay_free(replay *r)
+{
+    if (!r)
+        return;
+    view_free(r->team);
+    view_free(r->truth);
+    free(r);
+}
+
+int replay_turn(const replay *r) { return r->turn; }
+int replay_last_turn(const replay *r) { return r->last_turn; }
+
+static void draw_board(replay *r, crt *c, const view *v, int y, int x, int h, int w,
+                       const char *title)
+{
+    draw_box(c, y, x, h, w, title, false);
+    for (int a = 0; a < r->sc->nassets && a < h - 2; a++) {
+        char name[256];
+        ui_text(&r->sc->assets[a].name, r->lg, name, sizeof name);
+        ui_badge b[8];
+        int nb = ui_asset_badges(v, a, b, 8);
+        int total = 0;
+        for (int k = 0; k < nb; k++)
+            total += tw_width(T(r->lg, b[k].id)) + 3;
+        int namew = w - 2 - total;
+        if (namew < (w - 2) / 3)
+            namew = (w - 2) / 3;
+        int used = draw_str_cut(c, y + 1 + a, x + 1, namew, name, ST_NORMAL);
+        int bx = x + 2 + used;
+        for (int k = 0; k < nb; k++) {
+            int bw = tw_width(T(r->lg, b[k].id)) + 2;
+            if (bx + bw > x + w - 1)
+                break;
+            bx += ui_draw_badge(c, y + 1 + a, bx, bw, r->lg, b[k].id, b[k].style) + 1;
+        }
+    }
+}
+
+/* The items of turn t that one side shows: the team's items, or the
+ * ground truth (what only the truth view holds, and the signals with
+ * their true nature). */
+static void draw_items(replay *r, crt *c, const view *v, int side, int y, int x, int h, int w,
+                       const char *title)
+{
+    draw_box(c, y, x, h, w, title, side == r->side);
+    int n = view_item_count(v), row = 0, skip = r->scroll[side];
+    for (int i = 0; i < n && row < h - 2; i++) {
+        const view_item *it = view_item_at(v, i);
+        if (it->turn != r->turn)
+            continue;
+        if (side == SIDE_TRUTH && it->vis != EV_TRUTH && it->kind != EVK_SIGNAL)
+            continue;
+        if (skip > 0) {
+            skip--;
+            continue;
+        }
+        char line[1024], clk[64];
+        msg_id badge;
+        int st;
+        ui_item_line(v, it, line, sizeof line, &badge, &st);
+        ui_clock(r->sc, it->minute, r->lg, clk, sizeof clk);
+        const char *hm = strrchr(clk, ' ');
+        int cx = x + 1, end = x + w - 1, yy = y + 1 + row;
+        cx += draw_str(c, yy, cx, 6, hm ? hm + 1 : clk, ST_DIM) + 1;
+        if (it->kind == EVK_SIGNAL) {
+            int sst;
+            char b[128];
+            snprintf(b, sizeof b, "[%s]", ui_severity(it->severity, r->lg, &sst));
+            cx += draw_str(c, yy, cx, end - cx, b, sst);
+            if (it->truth >= 0)
+                cx += ui_draw_badge(c, yy, cx, end - cx, r->lg, it->truth ? B_TP : B_FP,
+                                    it->truth ? ST_ALERT : ST_OK);
+            if (it->verdict >= 0)
+                cx += ui_draw_badge(c, yy, cx, end - cx, r->lg, it->verdict ? B_REAL : B_FALSE,
+                                    ST_BOLD);
+        } else {
+            cx += ui_draw_badge(c, yy, cx, end - cx, r->lg, badge, st);
+        }
+        cx++;
+        if (cx < end)
+            draw_str_cut(c, yy, cx, end - cx, line, ST_NORMAL);
+        row++;
+    }
+    if (row == 0 && skip == 0)
+        draw_str(c, y + 1, x + 1, w - 2, T(r->lg, M_NOTHING), ST_DIM);
+}
+
+void replay_draw(replay *r, crt *c)
+{
+    int H, W;
+    crt_size(c, &H, &W);
+    char head[512], turn[64], clk[64], title[256];
+    draw_fill(c, 0, 0, W, ST_STATUS);
+    if (r->turn == 0)
+        snprintf(turn, sizeof turn, "%s", T(r->lg, M_START_OF));
+    else
+        snprintf(turn, sizeof turn, T(r->lg, M_TURN_OF), r->turn, r->last_turn);
+    ui_clock(r->sc, view_minute(r->team), r->lg, clk, sizeof clk);
+    snprintf(head, sizeof head, T(r->lg, M_REVIEW_OF), r->label);
+    char right[256];
+    char score[64];
+    snprintf(score, sizeof score, T(r->lg, M_SCORE), view_score_total(r->team),
+             scen_max_score(r->sc));
+    snprintf(right, sizeof right, " %s %s | %s ", turn, clk, score);
+    int rw = tw_width(right);
+    ui_text(&r->sc->title, r->lg, title, sizeof title);
+    char left[800];
+    snprintf(left, sizeof left, "%s: %s", head, title);
+    draw_str_cut(c, 0, 1, W - rw - 2, left, ST_STATUS | ST_BOLD);
+    draw_str_cut(c, 0, W - rw, rw, right, ST_STATUS);
+    int half = W / 2;
+    int bh = r->sc->nassets + 2;
+    if (bh > (H - 3) / 2)
+        bh = (H - 3) / 2;
+    draw_board(r, c, r->team, 1, 0, bh, half, T(r->lg, M_ASSETS));
+    draw_board(r, c, r->truth, 1, half, bh, W - half, T(r->lg, M_D_TRUTH));
+    draw_items(r, c, r->team, SIDE_TEAM, 1 + bh, 0, H - 3 - bh, half, T(r->lg, M_TEAM_VIEW));
+    draw_items(r, c, r->truth, SIDE_TRUTH, 1 + bh, half, H - 3 - bh, W - half,
+               T(r->lg, M_GROUND_TRUTH));
+    const char *outcome = view_outcome(r->team);
+    if (outcome) {
+        char msg[512];
+        snprintf(msg, sizeof msg, T(r->lg, M_OUTCOME), outcome);
+        draw_str_cut(c, H - 2, 1, W - 2, msg, view_success(r->team) ? ST_OK : ST_ALERT);
+    }
+    draw_str_cut(c, H - 1, 1, W - 2, T(r->lg, M_KEYS_REPLAY), ST_DIM);
+}
+
+int replay_key(replay *r, int key)
+{
+    switch (key) {
+    case TK_RIGHT: case 'l': case ' ': case 'n':
+        if (r->turn < r->last_turn)
+            fold_to(r, r->turn + 1);
+        return UI_REDRAW;
+    case TK_LEFT: case 'h': case 'p':
+        if (r->turn > 0)
+            fold_to(r, r->turn - 1);
+        return UI_REDRAW;
+    case TK_HOME:
+        fold_to(r, 0);
+        return UI_REDRAW;
+    case TK_END:
+        fold_to(r, r->last_turn);
+        return UI_REDRAW;
+    case TK_TAB: case TK_BTAB:
+        r->side ^= 1;
+        return UI_REDRAW;
+    case TK_DOWN: case 'j':
+        r->scroll[r->side]++;
+        return UI_REDRAW;
+    case TK_UP: case 'k':
+        if (r->scroll[r->side] > 0)
+            r->scroll[r->side]--;
+        return UI_REDRAW;
+    case 'q': case TK_ESC:
+        return UI_QUIT;
+    default:
+        return UI_HANDLED;
+    }
+}
+
+static void screen_draw(void *ctx, crt *c) { replay_draw(ctx, c); }
+static int screen_key(void *ctx, int key) { return replay_key(ctx, key); }
+
+ui_screen replay_screen(replay *r)
+{
+    ui_screen s = { screen_draw, screen_key, r, r->lg };
+    return s;
+}
