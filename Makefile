@@ -37,7 +37,7 @@ LDLIBS  += $(PKG_LIBS) -lm
 # the binary, the tests and the benches link against.
 LIB_SRC := $(wildcard engine/*.c) $(wildcard saves/*.c) \
            $(filter-out ui/main.c,$(wildcard ui/*.c)) $(wildcard ui/tui/*.c)
-LIB_OBJ := $(patsubst %.c,$(BUILD)/%.o,$(LIB_SRC)) $(BUILD)/stdlib_lua.o
+LIB_OBJ := $(patsubst %.c,$(BUILD)/%.o,$(LIB_SRC)) $(BUILD)/stdlib_lua.o $(BUILD)/template_lua.o
 LIB     := $(BUILD)/libirdrill.a
 
 TEST_SRC  := $(wildcard tests/test_*.c)
@@ -70,6 +70,12 @@ $(BUILD)/stdlib_lua.c: scenarios/stdlib.lua $(BUILD)/embed
 	$(BUILD)/embed irdrill_stdlib_lua < $< > $@.tmp
 	mv $@.tmp $@
 $(BUILD)/stdlib_lua.o: $(BUILD)/stdlib_lua.c
+	$(CC) $(CFLAGS) -c -o $@ $<
+# The template new-scenario writes, the same way.
+$(BUILD)/template_lua.c: ui/template.lua $(BUILD)/embed
+	$(BUILD)/embed irdrill_template_lua < $< > $@.tmp
+	mv $@.tmp $@
+$(BUILD)/template_lua.o: $(BUILD)/template_lua.c
 	$(CC) $(CFLAGS) -c -o $@ $<
 
 $(BUILD)/tests/%: tests/%.c $(LIB)

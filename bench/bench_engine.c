@@ -6,12 +6,16 @@
  *   engine core per turn, no scenario code at all (fake hooks)
  *   engine + Lua host per turn, empty scenario
  *   reference scenario: whole playthroughs (load, play, free), turns/s
+ *   reference scenario: load from text vs. from a compiled image
+ *   simulate on the reference scenario: playthroughs/s and turns/s of each
+ *   bot policy, a fresh Lua state per run as simulate makes them
  *
  * Usage: bench_engine REFERENCE.lua EMPTY.lua
  */
 #include "engine/engine.h"
 #include "engine/lhost.h"
 #include "engine/sandbox.h"
+#include "ui/sim.h"
 
 #include <lauxlib.h>
 #include <lua.h>
@@ -166,6 +170,58 @@ static double load_ms(const char *path)
     return (now() - t0) / n * 1e3;
 }
 
+/* Loading the same scenario from its text and from a compiled image
+ * (lhost_image: what simulate does for each of its runs). */
+static void image_load_ms(const char *path, double *text_ms, double *image_ms)
+{
+    lhost *h = load(path);
+    const scen *sc = lhost_scen(h);
+    lhost_image *img = lhost_image_new(sc->path, sc->source, sc->source_len, NULL, NULL);
+    if (!img)
+        abort();
+    const int n = 200;
+    double t0 = now();
+    for (int i = 0; i < n; i++)
+        lhost_free(lhost_load(sc->path, sc->source, sc->source_len, NULL, NULL));
+    double t1 = now();
+    for (int i = 0; i < n; i++)
+        lhost_free(lhost_load_image(img, NULL, NULL));
+    double t2 = now();
+    *text_ms = (t1 - t0) / n * 1e3;
+    *image_ms = (t2 - t1) / n * 1e3;
+    lhost_image_free(img);
+    lhost_free(h);
+}
+
+/* simulate's own loop (sim_play), timed as simulate times it: loads,
+ * bots and engine together. */
+typedef struct sim_fig { double plays_per_s, turns_per_s; } sim_fig;
+
+static sim_fig simulate_fig(const char *path, sim_policy policy)
+{
+    lhost *h = load(path);
+    const scen *sc = lhost_scen(h);
+    lhost_image *img = lhost_image_new(sc->path, sc->source, sc->source_len, NULL, NULL);
+    sim_stats st;
+    sbuf err = SBUF_INIT;
+    if (!img || sim_stats_init(&st, sc) < 0)
+        abort();
+    sim_opts o = { .runs = 100, .policy = policy, .seed = 1 };
+    while (st.seconds < 2.0) {
+        if (sim_play(img, &o, &st, &err) < 0) {
+            fprintf(stderr, "bench_engine: %s", sb_str(&err));
+            exit(1);
+        }
+        o.seed += (uint64_t)o.runs;
+    }
+    sim_fig f = { st.runs / st.seconds, (double)st.turns / st.seconds };
+    sim_stats_free(&st);
+    sb_free(&err);
+    lhost_image_free(img);
+    lhost_free(h);
+    return f;
+}
+
 int main(int argc, char **argv)
 {
     if (argc != 3) {
@@ -177,6 +233,9 @@ int main(int argc, char **argv)
     double empty = lua_empty_turn_ns(argv[2]);
     double empty_load = load_ms(argv[2]);
     ref_fig r = reference(argv[1]);
+    double text_ms, image_ms;
+    image_load_ms(argv[1], &text_ms, &image_ms);
+    sim_fig sr = simulate_fig(argv[1], SIM_RANDOM), sg = simulate_fig(argv[1], SIM_GREEDY);
     printf("floor  C->Lua lua_pcall with handler      %8.0f ns   (quality.md: ~87 ns)\n", pc);
     printf("engine core per turn, no hooks            %8.2f us   = %5.1f pcalls  (target < 5 us)\n",
            core / 1000, core / pc);
@@ -188,6 +247,12 @@ int main(int argc, char **argv)
            r.load_ms, r.load_ms / empty_load, empty_load);
     printf("reference scenario, whole playthroughs    %8.0f playthroughs/s (load + play)\n",
            r.plays_per_s);
+    printf("reference scenario, load from text         %8.2f ms   from a compiled image %.2f ms (%.1fx faster)\n",
+           text_ms, image_ms, text_ms / image_ms);
+    printf("simulate, reference, policy random        %8.0f playthroughs/s %8.0f turns/s  (1,000 runs: %.1f s)\n",
+           sr.plays_per_s, sr.turns_per_s, 1000 / sr.plays_per_s);
+    printf("simulate, reference, policy greedy        %8.0f playthroughs/s %8.0f turns/s  (1,000 runs: %.1f s)\n",
+           sg.plays_per_s, sg.turns_per_s, 1000 / sg.plays_per_s);
     printf("verdict: core %s, empty %s, reference play %s\n", core < 5000 ? "ok" : "SLOW",
            empty < 5000 ? "ok" : "SLOW", r.turns_per_s >= 20000 ? "ok" : "SLOW");
     return 0;

@@ -10,6 +10,19 @@ trap 'rm -rf "$tmp"' EXIT
 echo "== engine (bench_engine)"
 "$BUILD/bench/bench_engine" scenarios/portal-defacement.lua bench/empty.lua
 
+# simulate as a user runs it: the whole process, 1,000 bot playthroughs of the
+# reference scenario (quality.md: 20,000 turns/s; product: 1,000 in seconds).
+echo "== simulate (whole process, 1,000 playthroughs of the reference scenario)"
+for policy in random greedy; do
+    t0=$(date +%s%N)
+    "$IRDRILL" simulate scenarios/portal-defacement.lua --runs 1000 --policy "$policy" --json > "$tmp/sim.json"
+    t1=$(date +%s%N)
+    ms=$(( (t1 - t0) / 1000000 ))
+    tps=$(sed 's/.*"turns_per_second":\([0-9]*\).*/\1/' "$tmp/sim.json")
+    printf 'simulate --runs 1000 --policy %-7s %6d ms = %5d playthroughs/s, %6d turns/s  (target >= 20000 turns/s)\n' \
+        "$policy" "$ms" $(( 1000000 / (ms > 0 ? ms : 1) )) "$tps"
+done
+
 # Whole-process time: the median of N runs of a command, in microseconds.
 median_us() {
     n=$1; shift

@@ -268,7 +268,8 @@ void lcheck_run(lhost *h)
     default_hint_ids(h);
     apply_deadlines(h);
     check_tests(h);
-    find_inputs_lines(h);
+    if (!h->inputs_known)
+        find_inputs_lines(h);
     /* Every table text must have both languages (else it is a problem) and
      * a plain string serves both, so a scenario that loads has both. */
     h->sc.has_vi = h->sc.has_en = true;

@@ -100,7 +100,9 @@ void d_keys(dctx *d, const char *const *allowed)
     }
     qsort(unknown, (size_t)nunknown, sizeof unknown[0], cmp_str);
     char list[200] = "";
-    for (int i = 0, used = 0; allowed[i] && used < (int)sizeof list; i++)
+    /* The list of allowed fields is only for messages: built only when one
+     * is due (every declaration of every load passes here). */
+    for (int i = 0, used = 0; nunknown && allowed[i] && used < (int)sizeof list; i++)
         used += snprintf(list + used, sizeof list - (size_t)used, "%s%s", i ? ", " : "", allowed[i]);
     for (int i = 0; i < nunknown; i++)
         d_problem(d, "unknown field '%.40s' (fields: %s)", unknown[i], list);

@@ -203,6 +203,38 @@ static int text_lang(lua_State *L, int t, const char *code, const char **s, size
     return check_lang(*s, *n, code, why, whylen) < 0 ? -1 : 1;
 }
 
+/* A plain-string text: remember its line for check (lhost_plain_texts).
+ * Allocation failure only loses the remark, never the load. */
+static void note_plain(lua_State *L, const char *s, size_t n)
+{
+    lhost *h = sbx_user(sbx_from_state(L));
+    bool letter = false;
+    for (size_t i = 0; i < n && !letter; i++)
+        letter = (unsigned char)s[i] >= 0x80 || (s[i] >= 'a' && s[i] <= 'z') ||
+                 (s[i] >= 'A' && s[i] <= 'Z');
+    if (!h || h->in_stdlib || !letter || h->nplain >= LHOST_MAX_PLAIN)
+        return;
+    int line = lh_line(L);
+    for (int i = 0; i < h->nplain; i++)
+        if (h->plain[i] == line)
+            return;
+    if (h->nplain == h->cap_plain) {
+        int nc = h->cap_plain ? h->cap_plain * 2 : 16;
+        int *np = realloc(h->plain, (size_t)nc * sizeof *np);
+        if (!np)
+            return;
+        h->plain = np;
+        h->cap_plain = nc;
+    }
+    h->plain[h->nplain++] = line;
+}
+
+int lhost_plain_texts(const lhost *h, const int **lines)
+{
+    *lines = h->plain;
+    return h->nplain;
+}
+
 int lh_text_parts(lua_State *L, int idx, const char **vi, size_t *nvi,
                   const char **en, size_t *nen, char *why, size_t whylen)
 {
@@ -211,6 +243,7 @@ int lh_text_parts(lua_State *L, int idx, const char **vi, size_t *nvi,
     if (ty == LUA_TSTRING) {
         *vi = *en = lua_tolstring(L, idx, nvi);
         *nen = *nvi;
+        note_plain(L, *vi, *nvi);
         return check_lang(*vi, *nvi, "vi", why, whylen) < 0 ? -1 : 0;
     }
     if (ty != LUA_TTABLE) {
@@ -292,10 +325,19 @@ static int setup(lua_State *L)
     return 0;
 }
 
-static int run_chunk(lhost *h, const char *buf, size_t len, const char *name, bool stdlib)
+/* The compiled chunks of an image being made (keep) or used (use). */
+typedef struct chunk_io {
+    const sbx_chunk *use;
+    sbx_chunk **keep;
+} chunk_io;
+
+static int run_chunk(lhost *h, const char *buf, size_t len, const char *name, bool stdlib,
+                     chunk_io io)
 {
     h->in_stdlib = stdlib;
-    int rc = sbx_load(h->sbx, buf, len, name);
+    int rc = io.use ? sbx_load_chunk(h->sbx, io.use) : sbx_load(h->sbx, buf, len, name);
+    if (rc == SBX_OK && io.keep)
+        rc = sbx_dump(h->sbx, io.keep);
     if (rc == SBX_OK)
         rc = sbx_pcall(h->sbx, 0, 0);
     if (rc != SBX_OK)
@@ -361,7 +403,8 @@ static void free_problems(lh_load *ld)
 
 /* ---- lifecycle ---------------------------------------------------------- */
 
-static lhost *lhost_alloc(const char *path, const char *src, size_t len)
+/* hash: the source's SHA-256 when already known (an image), else NULL. */
+static lhost *lhost_alloc(const char *path, const char *src, size_t len, const char *hash)
 {
     lhost *h = calloc(1, sizeof *h);
     if (!h)
@@ -381,17 +424,34 @@ static lhost *lhost_alloc(const char *path, const char *src, size_t len)
         memcpy(h->sc.source, src, len);
     h->sc.source[len] = '\0';
     h->sc.source_len = len;
-    sha256_hex(src, len, h->sc.hash);
+    if (hash)
+        memcpy(h->sc.hash, hash, sizeof h->sc.hash);
+    else
+        sha256_hex(src, len, h->sc.hash);
     return h;
 }
 
 /* Steps that stop the load: a bad file, a sandbox that cannot be built,
  * a syntax or runtime error in the stdlib or the file. Declaration
  * problems do not stop it; they are all reported at the end. */
-lhost *lhost_load(const char *path, const char *src, size_t len,
-                  const lhost_opts *opts, sbuf *problems)
+struct lhost_image {
+    char *path, *source;
+    size_t len;
+    char hash[65];
+    sbx_chunk *stdlib, *scenario;
+    int *inputs_lines;           /* per test: where its inputs begin (lcheck.c) */
+    int ntests;
+};
+
+/* One load. With from, the source and compiled chunks come from an image
+ * (already checked when the image was made); with keep, the compiled
+ * chunks are kept for a new image. */
+static lhost *load(const char *path, const char *src, size_t len, const lhost_opts *opts,
+                   sbuf *problems, const lhost_image *from, lhost_image *keep)
 {
-    lhost *h = lhost_alloc(path, src ? src : "", src ? len : 0);
+    chunk_io lib = { from ? from->stdlib : NULL, keep ? &keep->stdlib : NULL };
+    chunk_io own = { from ? from->scenario : NULL, keep ? &keep->scenario : NULL };
+    lhost *h = lhost_alloc(path, src ? src : "", src ? len : 0, from ? from->hash : NULL);
     if (!h) {
         if (problems)
             sb_printf(problems, "%s: out of memory\n", path ? path : "scenario");
@@ -399,7 +459,7 @@ lhost *lhost_load(const char *path, const char *src, size_t len,
     }
     src = h->sc.source;
     len = h->sc.source_len;
-    if (check_source(h, src, len) < 0)
+    if (!from && check_source(h, src, len) < 0)
         goto fail;
     sbx_rng rng = { rng_next, h };
     h->sbx = sbx_new(opts ? &opts->limits : NULL, &rng);
@@ -411,13 +471,18 @@ lhost *lhost_load(const char *path, const char *src, size_t len,
         sandbox_problem(h, h->sc.path);
         goto fail;
     }
-    if (run_chunk(h, irdrill_stdlib_lua, irdrill_stdlib_lua_len, LH_STDLIB_NAME, true) < 0)
+    if (run_chunk(h, irdrill_stdlib_lua, irdrill_stdlib_lua_len, LH_STDLIB_NAME, true, lib) < 0)
         goto fail;
     /* Lua's text loader does not skip a byte-order mark; editors write one. */
     size_t bom = len >= 3 && memcmp(src, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
-    if (run_chunk(h, src + bom, len - bom, h->sc.path, false) < 0)
+    if (run_chunk(h, src + bom, len - bom, h->sc.path, false, own) < 0)
         goto fail;
+    /* The search for where tests' inputs begin reads the whole source; an
+     * image already knows the answer. */
+    h->inputs_known = from && from->ntests == h->sc.ntests;
     lcheck_run(h);
+    for (int i = 0; h->inputs_known && i < h->sc.ntests; i++)
+        h->sc.tests[i].inputs_line = from->inputs_lines[i];
     if (h->ld.nprobs || h->ld.dropped)
         goto fail;
     h->loaded = true;
@@ -432,6 +497,66 @@ fail:
     emit_problems(h, problems);
     lhost_free(h);
     return NULL;
+}
+
+lhost *lhost_load(const char *path, const char *src, size_t len,
+                  const lhost_opts *opts, sbuf *problems)
+{
+    return load(path, src, len, opts, problems, NULL, NULL);
+}
+
+lhost_image *lhost_image_new(const char *path, const char *src, size_t len,
+                             const lhost_opts *opts, sbuf *problems)
+{
+    lhost_image *img = calloc(1, sizeof *img);
+    if (!img) {
+        if (problems)
+            sb_printf(problems, "%s: out of memory\n", path ? path : "scenario");
+        return NULL;
+    }
+    lhost *h = load(path, src, len, opts, problems, NULL, img);
+    if (!h) {
+        lhost_image_free(img);
+        return NULL;
+    }
+    /* Keep what the load kept: its copy of the source, path and hash. */
+    const scen *sc = lhost_scen(h);
+    img->path = xstrdup(sc->path);
+    img->source = malloc(sc->source_len + 1);
+    if (img->source) {
+        memcpy(img->source, sc->source, sc->source_len + 1);
+        img->len = sc->source_len;
+    }
+    memcpy(img->hash, sc->hash, sizeof img->hash);
+    img->inputs_lines = calloc((size_t)sc->ntests + 1, sizeof *img->inputs_lines);
+    for (int i = 0; img->inputs_lines && i < sc->ntests; i++)
+        img->inputs_lines[i] = sc->tests[i].inputs_line;
+    img->ntests = sc->ntests;
+    lhost_free(h);
+    if (!img->path || !img->source || !img->stdlib || !img->scenario || !img->inputs_lines) {
+        if (problems)
+            sb_printf(problems, "%s: out of memory\n", path ? path : "scenario");
+        lhost_image_free(img);
+        return NULL;
+    }
+    return img;
+}
+
+lhost *lhost_load_image(const lhost_image *img, const lhost_opts *opts, sbuf *problems)
+{
+    return load(img->path, img->source, img->len, opts, problems, img, NULL);
+}
+
+void lhost_image_free(lhost_image *img)
+{
+    if (!img)
+        return;
+    sbx_chunk_free(img->stdlib);
+    sbx_chunk_free(img->scenario);
+    free(img->inputs_lines);
+    free(img->path);
+    free(img->source);
+    free(img);
 }
 
 lhost *lhost_load_file(const char *path, const lhost_opts *opts, sbuf *problems)
@@ -481,6 +606,7 @@ void lhost_free(lhost *h)
     lcheck_free_load(h);
     free_problems(&h->ld);
     scen_free(&h->sc);
+    free(h->plain);
     free(h);
 }
 

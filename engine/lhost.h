@@ -41,6 +41,21 @@ lhost *lhost_load(const char *path, const char *src, size_t len,
  * "PATH: cannot read: reason" in problems. */
 lhost *lhost_load_file(const char *path, const lhost_opts *opts, sbuf *problems);
 
+/* A scenario compiled once, to be loaded many times (simulate plays a
+ * thousand sessions, each in a fresh lhost so that no Lua state leaks from
+ * one to the next; compiling the file is most of a load's cost). The
+ * image keeps the source, its hash and the compiled stdlib and scenario
+ * chunks (sandbox.h: sbx_dump), all checked by one ordinary load.
+ * lhost_image_new returns NULL when the scenario is invalid, with the
+ * problems as lhost_load gives them. */
+typedef struct lhost_image lhost_image;
+lhost_image *lhost_image_new(const char *path, const char *src, size_t len,
+                             const lhost_opts *opts, sbuf *problems);
+/* A fresh lhost from an image: the same as lhost_load of the image's
+ * source, without compiling or hashing it again. */
+lhost *lhost_load_image(const lhost_image *img, const lhost_opts *opts, sbuf *problems);
+void lhost_image_free(lhost_image *img);
+
 void lhost_free(lhost *h);
 
 const scen *lhost_scen(const lhost *h);
@@ -53,5 +68,14 @@ engine_hooks lhost_hooks(lhost *h);
 void lhost_bind(lhost *h, engine *e);
 
 sbx *lhost_sandbox(lhost *h);
+
+/* Texts the scenario gave as a plain string, one form serving both
+ * languages (check warns of them): their lines in the scenario file, in
+ * the order first met, without duplicates, at most LHOST_MAX_PLAIN.
+ * Declarations add theirs while loading, hooks theirs when they run. A
+ * string without a letter (a number, an address, a dash) reads the same
+ * in both languages and is not counted. Returns the count. */
+#define LHOST_MAX_PLAIN 200
+int lhost_plain_texts(const lhost *h, const int **lines);
 
 #endif

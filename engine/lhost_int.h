@@ -97,6 +97,10 @@ struct lhost {
     int w_ref;                   /* the world object, or 0 before it exists */
     int asset_tbl_ref;           /* w.asset */
     lh_load ld;
+    bool inputs_known;           /* loading from an image: tests' inputs lines are
+                                    copied from it, not searched for again */
+    int *plain;                  /* lines of texts given as a plain string */
+    int nplain, cap_plain;
     char err[256];               /* own failures of hooks.call */
     const char *errp;            /* what hooks.errmsg returns */
 };

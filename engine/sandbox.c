@@ -459,6 +459,115 @@ int sbx_load(sbx *s, const char *buf, size_t len, const char *chunkname)
     return SBX_ERR_SYNTAX;
 }
 
+/* ---- compiled chunks (sandbox.h: compile once, load many times) ------ */
+
+struct sbx_chunk {
+    char *bytes;
+    size_t len, cap;
+    char name[SBX_NAME_MAX];     /* the chunk name, for load-time messages */
+    int failed;                  /* the writer ran out of memory */
+};
+
+static int chunk_writer(lua_State *L, const void *p, size_t n, void *ud)
+{
+    sbx_chunk *c = ud;
+    (void)L;
+    if (n > c->cap - c->len) {
+        size_t nc = c->cap ? c->cap : 4096;
+        while (nc - c->len < n)
+            nc *= 2;
+        char *nb = realloc(c->bytes, nc);
+        if (!nb) {
+            c->failed = 1;
+            return 1;
+        }
+        c->bytes = nb;
+        c->cap = nc;
+    }
+    memcpy(c->bytes + c->len, p, n);
+    c->len += n;
+    return 0;
+}
+
+int sbx_dump(sbx *s, sbx_chunk **out)
+{
+    lua_State *L = s->L;
+    *out = NULL;
+    if (!lua_isfunction(L, -1) || lua_iscfunction(L, -1)) {
+        set_err(s, "sbx_dump: no Lua function on the stack");
+        return SBX_ERR_RUN;
+    }
+    sbx_chunk *c = calloc(1, sizeof *c);
+    if (!c) {
+        set_err(s, "out of memory");
+        return SBX_ERR_NOMEM;
+    }
+    lua_Debug ar;
+    lua_pushvalue(L, -1);
+    if (lua_getinfo(L, ">S", &ar) && ar.source)
+        snprintf(c->name, sizeof c->name, "%s", ar.source);
+    /* Debug information is kept (strip = 0): messages must still name the
+     * scenario's file and line. */
+    if (lua_dump(L, chunk_writer, c, 0) != 0 || c->failed) {
+        sbx_chunk_free(c);
+        set_err(s, "out of memory");
+        return SBX_ERR_NOMEM;
+    }
+    *out = c;
+    return SBX_OK;
+}
+
+typedef struct chunk_reader { const sbx_chunk *c; int done; } chunk_reader;
+
+static const char *chunk_read(lua_State *L, void *ud, size_t *size)
+{
+    chunk_reader *r = ud;
+    (void)L;
+    if (r->done) {
+        *size = 0;
+        return NULL;
+    }
+    r->done = 1;
+    *size = r->c->len;
+    return r->c->bytes;
+}
+
+int sbx_load_chunk(sbx *s, const sbx_chunk *c)
+{
+    lua_State *L = s->L;
+    char reason[64];
+    s->errbuf[0] = '\0';
+    s->refused = REFUSED_NONE;
+    if (!lua_checkstack(L, 1)) {
+        set_err(s, "%s: out of memory", c->name);
+        return SBX_ERR_MEM;
+    }
+    /* The only binary load there is: "b" for bytes sbx_dump made in this
+     * process, never for anything that came from outside it. */
+    chunk_reader r = { c, 0 };
+    int st = lua_load(L, chunk_read, &r, c->name, "b");
+    if (st == LUA_OK)
+        return SBX_OK;
+    if (st == LUA_ERRMEM) {
+        memory_reason(s, reason, sizeof reason);
+        set_err(s, "%s: %s", c->name, reason);
+        lua_pop(L, 1);
+        return SBX_ERR_MEM;
+    }
+    const char *msg = lua_tostring(L, -1);
+    set_err(s, "%s: cannot load the compiled chunk: %s", c->name, msg ? msg : "?");
+    lua_pop(L, 1);
+    return SBX_ERR_SYNTAX;
+}
+
+void sbx_chunk_free(sbx_chunk *c)
+{
+    if (!c)
+        return;
+    free(c->bytes);
+    free(c);
+}
+
 /* short_src of the Lua function at idx, or "" for a C function. */
 static void function_name(lua_State *L, int idx, char *buf, size_t sz)
 {

@@ -87,6 +87,27 @@ lua_State *sbx_state(sbx *s);
  * with the message in sbx_errmsg. */
 int sbx_load(sbx *s, const char *buf, size_t len, const char *chunkname);
 
+/* Compile once, load many times. A sbx_chunk is a function this process
+ * compiled from text with sbx_load, kept in its compiled (binary) form with
+ * its debug information, so that "file:line" messages stay the same. It
+ * can only be made by sbx_dump, lives only in memory and is never read
+ * from or written to anything outside the process: binary chunks from
+ * elsewhere can crash the VM, which is why sbx_load takes text only.
+ * simulate uses this to give each playthrough a fresh state without
+ * paying for the compiler again (docs/architecture.md). */
+typedef struct sbx_chunk sbx_chunk;
+
+/* Keep the Lua function on top of the stack (as sbx_load leaves it; it
+ * stays there) as a chunk. SBX_OK with *out set, or SBX_ERR_NOMEM. */
+int sbx_dump(sbx *s, sbx_chunk **out);
+
+/* Push the function of a chunk made by sbx_dump (in any sandbox of this
+ * process), as sbx_load would push it after compiling. SBX_OK, or an
+ * error code with the message in sbx_errmsg. */
+int sbx_load_chunk(sbx *s, const sbx_chunk *c);
+
+void sbx_chunk_free(sbx_chunk *c);
+
 /* Call the function below nargs arguments on the stack, as lua_pcall does,
  * with a fresh instruction budget and wall-clock deadline. On failure the
  * function and arguments are popped, nothing is pushed, and sbx_errmsg

@@ -186,6 +186,22 @@ int cli_check(const cli_search *sp, const cli_strv *scenarios);
 int cli_test(const cli_search *sp, const cli_strv *scenarios);
 int cli_scenarios(const cli_search *sp, bool json, lang l);
 
+/* check (with its linter), simulate and new-scenario parse their own
+ * arguments as well (cli_check.c, cli_simulate.c, cli_new.c). */
+int cli_cmd_check(int argc, char **argv);
+int cli_cmd_simulate(int argc, char **argv);
+int cli_cmd_new_scenario(int argc, char **argv);
+
+/* check of the given scenarios; lint adds the warnings of cli_lint. */
+int cli_check_lint(const cli_search *sp, const cli_strv *scenarios, bool lint, bool simulate);
+
+/* The linter (cli_lint.c): warnings for a scenario that loads, each on
+ * stderr as "file:line: warning: message", in line order. With simulate,
+ * 200 bot playthroughs of each policy also show the objectives and endings
+ * no run reaches. Returns the number of warnings, or -1 when memory ran
+ * out (reported). */
+int cli_lint(const lhost *h, bool simulate);
+
 /* The self-tests of one loaded scenario: each test runs twice, and the two
  * event streams must be the same byte for byte, then the expectations are
  * checked. Prints "PASS id/name" or "FAIL id/name: reason" to out per test

@@ -26,6 +26,8 @@ static const char USAGE[] =
     "  check SCENARIO...              validate scenarios without playing them\n"
     "  test SCENARIO...               run the scenarios' self-tests, each twice\n"
     "  scenarios                      list the scenarios on the search path\n"
+    "  simulate SCENARIO --runs N     bot playthroughs: outcomes, scores, what no run reached\n"
+    "  new-scenario ID                write a commented template scenario to ID.lua\n"
     "\n"
     "  irdrill COMMAND --help         help for one command\n"
     "  irdrill --version              the version\n"
@@ -56,13 +58,6 @@ static const char USAGE_RUN[] =
     "\n"
     "An invalid inputs line stops the run with 'irdrill: FILE:LINE: message' and exit 1.\n"
     "Inputs that end before the session does give outcome null (exit 0).\n";
-
-static const char USAGE_CHECK[] =
-    "usage: irdrill check SCENARIO... [--scenarios DIR]...\n"
-    "\n"
-    "Load each scenario without playing it. Prints 'PATH: ok' on stdout for a valid one,\n"
-    "and every problem of an invalid one on stderr as 'file:line: message'.\n"
-    "Exit status 1 when any scenario is invalid.\n";
 
 static const char USAGE_TEST[] =
     "usage: irdrill test SCENARIO... [--scenarios DIR]...\n"
@@ -235,11 +230,15 @@ static int dispatch(int argc, char **argv)
     if (strcmp(cmd, "run") == 0)
         return cmd_run(n, args);
     if (strcmp(cmd, "check") == 0)
-        return cmd_many("check", USAGE_CHECK, n, args, cli_check);
+        return cli_cmd_check(n, args);
     if (strcmp(cmd, "test") == 0)
         return cmd_many("test", USAGE_TEST, n, args, cli_test);
     if (strcmp(cmd, "scenarios") == 0)
         return cmd_scenarios(n, args);
+    if (strcmp(cmd, "simulate") == 0)
+        return cli_cmd_simulate(n, args);
+    if (strcmp(cmd, "new-scenario") == 0)
+        return cli_cmd_new_scenario(n, args);
     if (cmd[0] == '-')
         cli_error("unknown flag %s (irdrill --help lists the commands)", cmd);
     else
