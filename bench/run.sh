@@ -49,3 +49,63 @@ echo "irdrill run, 40-turn scenario, --no-save      $run us  = $(( run / (floor 
 
 echo "== terminal interface (bench_tui: the play screen at 200x50 on a pty)"
 "$BUILD/bench/bench_tui" scenarios/portal-defacement.lua
+
+# ---- saved sessions (issue 3): durability, run with and without saving,
+# report and sessions at two sizes each (quality.md "logging", "review",
+# "growth"). Databases are made in $tmp; the 100,000 sessions are made
+# with SQL by the stock sqlite3 tool.
+echo "== saves (bench_saves: in-process, files in a temporary directory)"
+"$BUILD/bench/bench_saves" bench/long.lua "$tmp"
+
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "1/%.1f", b / a; else print "?" }'; }
+verdict() { awk -v a="$1" -v b="$2" 'BEGIN { print (a * 3 >= b) ? "ok" : "BELOW TARGET" }'; }
+
+echo "== run of a 1,000-turn session (bench/long.lua, 2,000 inputs), whole process"
+awk 'BEGIN { for (t = 1; t <= 1000; t++) { print (t % 2 ? "sys isolate mail" : "sys reconnect mail"); print "end" } }' \
+    > "$tmp/long.in"
+head -n 1000 "$tmp/long.in" > "$tmp/half.in"
+db=$tmp/run.db
+"$IRDRILL" run bench/long.lua --inputs "$tmp/long.in" --seed 1 --db "$db" > /dev/null
+nosave=$(median_us 5 "$IRDRILL" run bench/long.lua --inputs "$tmp/long.in" --seed 1 --no-save)
+file=$(median_us 5 "$IRDRILL" run bench/long.lua --inputs "$tmp/long.in" --seed 1 --db "$db")
+pipe=$(median_us 3 sh -c "\"$IRDRILL\" run bench/long.lua --inputs - --seed 1 --db \"$db\" < \"$tmp/long.in\"")
+echo "run --no-save                                 $nosave us"
+echo "run saving, --inputs FILE (grouped commits)   $file us  = $(ratio "$nosave" "$file") of --no-save speed  (target at least 1/3: $(verdict "$nosave" "$file"))"
+echo "run saving, --inputs - (each input fsync'd)   $pipe us  = $(ratio "$nosave" "$pipe") of --no-save speed  (bound by one fsync per input)"
+
+echo "== report (median of 5, whole process)"
+"$IRDRILL" run bench/long.lua --inputs "$tmp/half.in" --seed 1 --db "$db" --json > "$tmp/half.json"
+half=$(sed 's/^{"session":\([0-9]*\),.*/\1/' "$tmp/half.json")
+for s in "$half" 1; do
+    n=$(sqlite3 "$db" "SELECT count(*) FROM events WHERE session = $s")
+    for f in md json csv; do
+        t=$(median_us 5 "$IRDRILL" report "$s" --db "$db" --format $f --lang en)
+        printf 'report, %6d events, --format %-4s        %7d us  (target < 200000 us)\n' "$n" "$f" "$t"
+    done
+done
+
+echo "== sessions (median of 5, whole process; databases made with SQL)"
+for n in 50000 100000; do
+    sdb=$tmp/sessions-$n.db
+    cp "$db" "$sdb"
+    sqlite3 "$sdb" "WITH RECURSIVE k(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM k WHERE i < $n)
+      INSERT INTO sessions(scenario, scenario_id, seed, mode, hints, team, lang, status, turn,
+                           score, max_score, outcome, started, ended, tool_version, genesis,
+                           ninputs, head)
+      SELECT s.scenario, CASE i % 10 WHEN 0 THEN 'portal-defacement' ELSE 'bench-long' END,
+             i, 'training', 1, 'Đội ' || (i % 40), 'vi',
+             CASE WHEN i % 7 = 0 THEN 'active' ELSE 'finished' END, 12, i % 100, 100,
+             CASE WHEN i % 7 = 0 THEN NULL ELSE 'timeout' END,
+             strftime('%Y-%m-%dT%H:%M:%SZ', 1700000000 + i * 60, 'unixepoch'),
+             strftime('%Y-%m-%dT%H:%M:%SZ', 1700003000 + i * 60, 'unixepoch'),
+             '0.1.0', s.genesis, 0, NULL
+      FROM k, (SELECT scenario, genesis FROM sessions LIMIT 1) s;"
+    a=$(median_us 5 "$IRDRILL" sessions --db "$sdb")
+    b=$(median_us 5 "$IRDRILL" sessions --db "$sdb" --json --scenario portal-defacement)
+    c=$(median_us 5 "$IRDRILL" sessions --db "$sdb" --json --team 'Đội 7' --limit 100)
+    d=$(median_us 3 "$IRDRILL" sessions --db "$sdb" --json --all)
+    printf 'sessions, %6d sessions, default page (50)     %7d us  (target < 100000 us)\n' "$n" "$a"
+    printf 'sessions, %6d sessions, --scenario, --json    %7d us  (target < 100000 us)\n' "$n" "$b"
+    printf 'sessions, %6d sessions, --team, --limit 100   %7d us  (target < 100000 us)\n' "$n" "$c"
+    printf 'sessions, %6d sessions, --all --json          %7d us  (every row: no target)\n' "$n" "$d"
+done

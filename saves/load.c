@@ -519,6 +519,9 @@ static int load_events(store *s, int64_t id, store_loaded *l, bool *oom)
 int store_load(store *s, int64_t id, int flags, store_loaded **out)
 {
     *out = NULL;
+    /* Its read transaction cannot nest in a group's write transaction. */
+    if (s->group)
+        return store_fail(s, STORE_EARG, "cannot load a session while a group of writes is open");
     store_loaded *l = calloc(1, sizeof *l);
     if (!l)
         return store_fail(s, STORE_ENOMEM, "out of memory");

@@ -141,8 +141,12 @@ int store_session_set_status(store *s, int64_t id, const char *status)
     char now[32];
     store_now(now);
     int rc = store_begin(s, "cannot change the session's status");
-    if (rc != STORE_OK)
+    if (rc == STORE_OK && s->gh_session == id)
+        rc = session_head_flush(s);
+    if (rc != STORE_OK) {
+        store_rollback(s);
         return rc;
+    }
     sqlite3_stmt *st = store_stmt(s, ST_SESS_STATUS);
     if (!st) {
         store_rollback(s);
@@ -348,6 +352,14 @@ void store_batch_skip(store_batch *b, uint32_t last_event, int nscores)
 
 int store_batch_pending(const store_batch *b) { return b->nev + b->nsc; }
 
+/* The batch owns its strings until it is cleared, which is after the
+ * statement was reset: SQLite may use them in place instead of copying
+ * each one (events are most of what a session writes). */
+static int bind_borrowed(sqlite3_stmt *st, int i, const char *v)
+{
+    return v ? sqlite3_bind_text(st, i, v, -1, SQLITE_STATIC) : sqlite3_bind_null(st, i);
+}
+
 static int write_events(store *s, int64_t session, store_batch *b)
 {
     sqlite3_stmt *st = store_stmt(s, ST_EVENT_INSERT);
@@ -359,16 +371,16 @@ static int write_events(store *s, int64_t session, store_batch *b)
         sqlite3_bind_int64(st, 2, ev->seq);
         sqlite3_bind_int(st, 3, ev->turn);
         sqlite3_bind_int(st, 4, ev->minute);
-        store_bind_text(st, 5, ev->vis == EV_TRUTH ? "truth" : "team", -1);
-        store_bind_text(st, 6, (unsigned)ev->kind < EVK_COUNT ? ev_kind_names[ev->kind] : "?", -1);
-        store_bind_text(st, 7, ev->role, -1);
-        store_bind_text(st, 8, ev->subject, -1);
-        store_bind_text(st, 9, ev->field, -1);
+        bind_borrowed(st, 5, ev->vis == EV_TRUTH ? "truth" : "team");
+        bind_borrowed(st, 6, (unsigned)ev->kind < EVK_COUNT ? ev_kind_names[ev->kind] : "?");
+        bind_borrowed(st, 7, ev->role);
+        bind_borrowed(st, 8, ev->subject);
+        bind_borrowed(st, 9, ev->field);
         sqlite3_bind_int64(st, 10, ev->value);
-        store_bind_text(st, 11, ev->attrs && *ev->attrs ? ev->attrs : NULL, -1);
-        store_bind_text(st, 12, ev->text.vi, -1);
-        store_bind_text(st, 13, ev->text.en, -1);
-        store_bind_text(st, 14, b->ev[i].json, -1);
+        bind_borrowed(st, 11, ev->attrs && *ev->attrs ? ev->attrs : NULL);
+        bind_borrowed(st, 12, ev->text.vi);
+        bind_borrowed(st, 13, ev->text.en);
+        bind_borrowed(st, 14, b->ev[i].json);
         int rc = sqlite3_step(st);
         store_stmt_done(st);
         if (rc != SQLITE_DONE)
@@ -415,18 +427,26 @@ static int write_progress(store *s, int64_t session, store_batch *b)
 {
     if (!b->has_progress)
         return STORE_OK;
-    char now[32];
-    store_now(now);
-    sqlite3_stmt *st = store_stmt(s, ST_SESS_UPDATE);
+    /* A session that ends takes no more inputs: the next append must see
+     * its status again, so the group's kept head goes to the row now. */
+    if (b->over && s->gh_session == session) {
+        int rc = session_head_flush(s);
+        if (rc != STORE_OK)
+            return rc;
+    }
+    sqlite3_stmt *st = store_stmt(s, b->over ? ST_SESS_FINISH : ST_SESS_UPDATE);
     if (!st)
         return STORE_ERROR;
     sqlite3_bind_int64(st, 1, session);
     sqlite3_bind_int(st, 2, b->turn);
     sqlite3_bind_int(st, 3, b->score);
     sqlite3_bind_int(st, 4, b->max_score);
-    sqlite3_bind_int(st, 5, b->over ? 1 : 0);
-    store_bind_text(st, 6, b->outcome, -1);
-    store_bind_text(st, 7, now, -1);
+    if (b->over) {
+        char now[32];
+        store_now(now);
+        store_bind_text(st, 6, b->outcome, -1);
+        store_bind_text(st, 7, now, -1);
+    }
     int rc = sqlite3_step(st);
     store_stmt_done(st);
     if (rc != SQLITE_DONE)
@@ -516,6 +536,31 @@ static int chain_head(store *s, int64_t session, int *seq, char prev[65])
     return code;
 }
 
+/* The session row remembers the head of its chain, so that deleting the
+ * last inputs shows too. */
+static int head_set(store *s, int64_t session, int seq, const char *hash)
+{
+    sqlite3_stmt *st = store_stmt(s, ST_SESS_HEAD_SET);
+    if (!st)
+        return STORE_ERROR;
+    sqlite3_bind_int64(st, 1, session);
+    sqlite3_bind_int(st, 2, seq);
+    store_bind_text(st, 3, hash, -1);
+    int src = sqlite3_step(st);
+    store_stmt_done(st);
+    return src == SQLITE_DONE ? STORE_OK : store_sqlfail(s, src, "cannot record the input");
+}
+
+int session_head_flush(store *s)
+{
+    int rc = STORE_OK;
+    if (s->gh_session && s->gh_dirty)
+        rc = head_set(s, s->gh_session, s->gh_seq, s->gh_hash);
+    s->gh_session = 0;
+    s->gh_dirty = false;
+    return rc;
+}
+
 int store_input_append(store *s, int64_t session, const char *line, store_batch *b, int *seqp)
 {
     if (!clean_str(line, STORE_LINE_MAX) || !*line)
@@ -529,8 +574,15 @@ int store_input_append(store *s, int64_t session, const char *line, store_batch 
         return rc;
     if (b)
         rc = batch_write(s, session, b);
-    if (rc == STORE_OK)
+    /* A group keeps the head of the session it appends to (store_int.h). */
+    if (rc == STORE_OK && s->gh_session && s->gh_session != session)
+        rc = session_head_flush(s);
+    if (rc == STORE_OK && s->gh_session == session) {
+        seq = s->gh_seq + 1;
+        memcpy(prev, s->gh_hash, sizeof s->gh_hash);
+    } else if (rc == STORE_OK) {
         rc = chain_head(s, session, &seq, prev);
+    }
     if (rc == STORE_OK) {
         store_chain_hash(prev, seq, line, hash);
         sqlite3_stmt *st = store_stmt(s, ST_INPUT_INSERT);
@@ -548,21 +600,13 @@ int store_input_append(store *s, int64_t session, const char *line, store_batch 
                 rc = store_sqlfail(s, src, "cannot record the input");
         }
     }
-    if (rc == STORE_OK) {
-        /* The session row remembers the head of its chain, so that deleting
-         * the last inputs shows too. */
-        sqlite3_stmt *st = store_stmt(s, ST_SESS_HEAD_SET);
-        if (!st) {
-            rc = STORE_ERROR;
-        } else {
-            sqlite3_bind_int64(st, 1, session);
-            sqlite3_bind_int(st, 2, seq);
-            store_bind_text(st, 3, hash, -1);
-            int src = sqlite3_step(st);
-            store_stmt_done(st);
-            if (src != SQLITE_DONE)
-                rc = store_sqlfail(s, src, "cannot record the input");
-        }
+    if (rc == STORE_OK && s->group > 0) {
+        s->gh_session = session;
+        s->gh_seq = seq;
+        memcpy(s->gh_hash, hash, sizeof s->gh_hash);
+        s->gh_dirty = true;
+    } else if (rc == STORE_OK) {
+        rc = head_set(s, session, seq, hash);
     }
     if (rc != STORE_OK) {
         store_rollback(s);

@@ -28,6 +28,7 @@ int store_fail(store *s, int code, const char *fmt, ...)
         if (*p == '\n' || *p == '\r' || *p == '\t')
             *p = ' ';
     snprintf(s->err, sizeof s->err, "%s: %s", s->shown ? s->shown : "(database)", msg);
+    s->last_code = code;
     return code;
 }
 
@@ -103,11 +104,14 @@ static const char *const stmt_sql[ST_COUNT] = {
     [ST_SCORE_INSERT] =
         "INSERT INTO score_entries(session, pos, kind, id, points, turn, minute, reason_vi,"
         " reason_en) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+    /* Two statements, because naming status in SET makes SQLite rewrite
+     * its index entry even when the value stays: that would more than
+     * double the cost of the update most inputs make. */
     [ST_SESS_UPDATE] =
-        "UPDATE sessions SET turn = ?2, score = ?3, max_score = ?4,"
-        " status = CASE WHEN ?5 THEN 'finished' ELSE status END,"
-        " outcome = CASE WHEN ?5 THEN ?6 ELSE outcome END,"
-        " ended = CASE WHEN ?5 AND ended IS NULL THEN ?7 ELSE ended END"
+        "UPDATE sessions SET turn = ?2, score = ?3, max_score = ?4 WHERE id = ?1",
+    [ST_SESS_FINISH] =
+        "UPDATE sessions SET turn = ?2, score = ?3, max_score = ?4, status = 'finished',"
+        " outcome = ?6, ended = coalesce(ended, ?7)"
         " WHERE id = ?1",
     [ST_METRIC_DELETE] = "DELETE FROM metrics WHERE session = ?1",
     [ST_METRIC_INSERT] = "INSERT INTO metrics(session, name, value) VALUES (?1, ?2, ?3)",
@@ -171,11 +175,16 @@ int store_begin(store *s, const char *doing)
 {
     if (s->readonly)
         return store_fail(s, STORE_EPERM, "%s: the database was opened read-only", doing);
+    /* A failed group keeps its first message: that is the cause. */
+    if (s->group)
+        return s->group > 0 ? STORE_OK : s->group_code;
     return store_exec(s, "BEGIN IMMEDIATE", doing);
 }
 
 int store_commit(store *s, const char *doing)
 {
+    if (s->group)
+        return s->group > 0 ? STORE_OK : s->group_code;
     int rc = sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL);
     if (rc == SQLITE_OK)
         return STORE_OK;
@@ -190,7 +199,45 @@ void store_rollback(store *s)
      * fails harmlessly. The error message of the first failure is kept. */
     if (s->db && !sqlite3_get_autocommit(s->db))
         sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+    /* A group is all or nothing: one failed write undoes every write of
+     * it, and the writes that follow fail until the caller closes it. */
+    if (s->group > 0) {
+        s->group = -1;
+        s->group_code = s->last_code ? s->last_code : STORE_ERROR;
+    }
+    s->gh_session = 0;
+    s->gh_dirty = false;
 }
+
+int store_group_begin(store *s)
+{
+    if (s->group)
+        return store_fail(s, STORE_EARG, "a group of writes is already open");
+    int rc = store_begin(s, "cannot record the inputs");
+    if (rc == STORE_OK)
+        s->group = 1;
+    return rc;
+}
+
+int store_group_commit(store *s)
+{
+    if (s->group < 0) {
+        s->group = 0;
+        return s->group_code;
+    }
+    if (s->group == 0)
+        return STORE_OK;
+    int rc = session_head_flush(s);
+    if (rc != STORE_OK) {
+        store_rollback(s);
+        s->group = 0;
+        return rc;
+    }
+    s->group = 0;
+    return store_commit(s, "cannot record the inputs");
+}
+
+bool store_group_open(const store *s) { return s->group != 0; }
 
 void store_now(char out[32])
 {

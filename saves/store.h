@@ -8,7 +8,7 @@
  *
  *   - A session is its inputs. store_input_append commits one input line
  *     (WAL, synchronous=FULL, BEGIN IMMEDIATE) before the caller applies
- *     it, so a kill -9 or power cut loses at most the line not yet
+ *     it (inside a group, store_group_begin, the group's commit does), so a kill -9 or power cut loses at most the line not yet
  *     appended. Everything else (events, score lines, metrics, the session
  *     row's turn/score/status) is derived data: it rides in a store_batch
  *     and is written in one transaction, either together with the next
@@ -208,6 +208,22 @@ typedef struct store_batch store_batch;
  * and emptied. *seq (may be NULL) gets the input's sequence number. A
  * session that is not active refuses inputs (STORE_EARG). */
 int store_input_append(store *s, int64_t session, const char *line, store_batch *b, int *seq);
+
+/* ---- groups ------------------------------------------------------------ */
+
+/* One transaction (one fsync) around several writes: every
+ * store_input_append, store_batch_commit and store_session_set_status
+ * between store_group_begin and store_group_commit is written by the
+ * group's commit instead of its own. For inputs that are durable elsewhere
+ * already (the lines of a regular file): a crash before the group commits
+ * loses every input of the group from the database. A write that fails
+ * inside a group rolls the whole group back; the writes after it fail with
+ * the same code, and so does store_group_commit, which closes the group in
+ * every case. The group holds the write lock: keep it short. store_load
+ * refuses to run while a group is open. */
+int store_group_begin(store *s);
+int store_group_commit(store *s);
+bool store_group_open(const store *s);
 
 /* ---- consequences ----------------------------------------------------- */
 

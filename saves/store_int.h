@@ -24,7 +24,8 @@ typedef enum stmt_id {
     ST_EVENT_INSERT,
     ST_SCORE_NEXT,
     ST_SCORE_INSERT,
-    ST_SESS_UPDATE,
+    ST_SESS_UPDATE,       /* turn and score of a session going on */
+    ST_SESS_FINISH,       /* ... and its end */
     ST_METRIC_DELETE,
     ST_METRIC_INSERT,
     ST_SESS_STATUS,
@@ -39,6 +40,18 @@ struct store {
     int busy_ms;
     bool readonly;
     sqlite3_stmt *st[ST_COUNT];
+    int last_code;        /* the code of the last store_fail */
+    /* A group (store_group_begin): 0 none, 1 open, -1 failed and rolled
+     * back; group_code is that failure's code, returned until the caller
+     * closes the group. */
+    int group, group_code;
+    /* While a group holds the write lock nobody else can append, so the
+     * chain head of the session it appends to is kept here and written to
+     * the session's row once, when the group commits (gh_dirty). */
+    int64_t gh_session;   /* 0: nothing kept */
+    int gh_seq;
+    char gh_hash[65];
+    bool gh_dirty;
     char err[640];
 };
 
@@ -54,7 +67,9 @@ sqlite3_stmt *store_stmt(store *s, stmt_id id);
 /* Reset and unbind a cached statement after use. */
 void store_stmt_done(sqlite3_stmt *st);
 
-/* BEGIN IMMEDIATE (waiting up to the busy timeout), COMMIT, ROLLBACK. */
+/* BEGIN IMMEDIATE (waiting up to the busy timeout), COMMIT, ROLLBACK.
+ * Inside a group the first two do nothing (the group's transaction holds
+ * the writes) and ROLLBACK rolls the whole group back. */
 int store_begin(store *s, const char *doing);
 int store_commit(store *s, const char *doing);
 void store_rollback(store *s);
@@ -67,6 +82,10 @@ char *store_col_dup(sqlite3_stmt *st, int i, bool *oom);
 
 /* The current time as ISO-8601 UTC, "2025-01-31T12:34:56Z". */
 void store_now(char out[32]);
+
+/* session.c: write the chain head a group kept (see gh_session) to its
+ * session's row and forget it. Inside the group's transaction. */
+int session_head_flush(store *s);
 
 /* schema.c: check the opened file and bring its schema to
  * STORE_SCHEMA_VERSION (unless read-only). */

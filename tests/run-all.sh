@@ -33,6 +33,12 @@ unset IRDRILL_SCENARIOS
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/irdrill-tests.XXXXXX") || exit 1
 trap 'rm -rf "$tmp"' EXIT
 trap 'exit 130' INT TERM
+# run saves by default: no test may touch the user's own sessions database.
+# The default location moves into the temp dir; tests that need a database
+# name one with --db or IRDRILL_DB.
+unset IRDRILL_DB
+XDG_DATA_HOME=$tmp/xdg-data
+export XDG_DATA_HOME
 
 passed=0
 failed=0

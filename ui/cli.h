@@ -24,6 +24,8 @@
 #include "engine/engine.h"
 #include "engine/lhost.h"
 #include "engine/text.h"
+#include "saves/store.h"
+#include "ui/drill.h"
 
 #include <stdbool.h>
 #include <stdint.h>
@@ -79,6 +81,12 @@ typedef struct cli_flag {
  * CLI_EUSER; CLI_EENV on OOM; CLI_OK otherwise. */
 int cli_parse(const char *cmd, int argc, char **argv, const cli_flag *flags,
               int nflags, cli_strv *pos, bool *help);
+
+/* Parse a command's arguments as cli_parse does; on --help print usage on
+ * stdout. *done is true when the command has nothing more to do (help
+ * printed, or an error printed: the return value is then the status). */
+int cli_parse_cmd(const char *cmd, const char *usage, int argc, char **argv,
+                  const cli_flag *flags, int nflags, cli_strv *pos, bool *done);
 
 /* Parse a --lang value ("vi" or "en"); -1 and a message when invalid. An
  * absent value (NULL) gives the language of the environment. */
@@ -168,6 +176,58 @@ uint64_t cli_default_seed(void);
 /* Parse a --seed value: a decimal integer 0 ... 2^63-1. */
 int cli_parse_seed(const char *cmd, const char *value, uint64_t *seed);
 
+/* --- the sessions database (cli_db.c) ----------------------------------- */
+
+/* The exit status for a STORE_E* code: CLI_EUSER for an unknown session or
+ * a refused argument, CLI_EENV for everything else (store.h). */
+int cli_store_status(int store_code);
+
+/* Open the sessions database for cmd: the path from flag (--db), else
+ * $IRDRILL_DB, else the default (store_path_resolve). With write, the
+ * default directory and the file are created when missing and an older
+ * schema is migrated; without, nothing is ever created or changed (an
+ * older schema is migrated only when the file is writable, as docs/
+ * database.md promises). A database that does not exist yet, when not
+ * writing (or, with must_exist, at all), sets *missing and returns NULL
+ * with nothing printed: the caller decides whether that is an empty list
+ * or an unknown session. Any other failure prints one "irdrill: ..." line
+ * naming the file and sets *status (CLI_EENV). *path_out (may be NULL)
+ * gets the resolved path, malloc'd, also when missing. */
+store *cli_db_open(const char *cmd, const char *flag, bool write, bool must_exist,
+                   bool *missing, char **path_out, int *status);
+
+/* Parse a SESSION argument: a session number, 1 or more. */
+int cli_parse_session(const char *cmd, const char *arg, int64_t *id);
+
+/* --- headless sessions (cli_play.c) --------------------------------------- */
+
+/* Open an inputs script: "-" is stdin (named "stdin" in messages), else a
+ * file, which must not be a directory. *regular is true for a regular file
+ * (its lines are durable already: the drill may commit them in groups).
+ * NULL with the message printed (CLI_EUSER). */
+FILE *cli_inputs_open(const char *cmd, const char *arg, const char **name, bool *regular);
+void cli_inputs_close(FILE *in);
+
+/* Read in line by line, as lines arrive, and give each to the drill until
+ * the end of the stream or of the session. An invalid line prints
+ * "irdrill: NAME:LINE: message" (CLI_EUSER); a database or read failure one
+ * line naming the file (CLI_EENV). Either way the session stays as
+ * recorded, resumable. */
+int cli_feed_drill(drill *d, FILE *in, const char *name);
+
+/* Print the result of a headless session: the human summary or the run
+ * --json line (docs/cli.md), with the drill's session number (null or
+ * "none" when not saved). CLI_OK, or CLI_EENV when out of memory. */
+int cli_print_result(drill *d, bool json, lang l);
+
+/* The event observer of headless commands: each hook failure, as it
+ * happens, is a warning on stderr (replayed ones are not repeated). */
+typedef struct cli_observer {
+    bool resuming;   /* events are replayed until the drill says otherwise */
+    drill *d;        /* set once drill_new/drill_resume returned */
+} cli_observer;
+event_sink cli_observer_sink(cli_observer *o);
+
 /* --- the commands -------------------------------------------------------- */
 
 typedef struct cli_run_opts {
@@ -179,12 +239,25 @@ typedef struct cli_run_opts {
     bool json;
     lang lang;
     engine_mode mode;
+    bool no_save;
+    const char *db;              /* --db, or NULL */
+    const char *team;            /* --team, or NULL */
+    const char *player;          /* --player, or NULL: "solo" */
+    const cli_strv *roles;       /* --role values (each may list roles with
+                                    commas); none: every role */
 } cli_run_opts;
 
 int cli_run(const cli_run_opts *o);
 int cli_check(const cli_search *sp, const cli_strv *scenarios);
 int cli_test(const cli_search *sp, const cli_strv *scenarios);
 int cli_scenarios(const cli_search *sp, bool json, lang l);
+
+/* The commands of saved sessions parse their own arguments (argv[0] is the
+ * first argument after the command's name) and return the exit status. */
+int cli_cmd_resume(int argc, char **argv);
+int cli_cmd_sessions(int argc, char **argv);
+int cli_cmd_verify(int argc, char **argv);
+int cli_cmd_report(int argc, char **argv);
 
 /* check (with its linter), simulate and new-scenario parse their own
  * arguments as well (cli_check.c, cli_simulate.c, cli_new.c). */

@@ -1,101 +1,120 @@
 /*
  * cli_run.c - irdrill run: a headless playthrough of a scenario from an
- * inputs script, read line by line as it arrives (docs/cli.md).
+ * inputs script, read line by line as it arrives, saved unless --no-save
+ * (docs/cli.md).
  *
- * Saving sessions comes in a later milestone: until then every run
- * behaves as --no-save and reports "session": null.
+ * The order matters: the inputs and the scenario are checked first (a
+ * mistake there writes nothing), then the database is opened and the
+ * session created, and only then is the first line read.
  */
 #include "ui/cli.h"
 
-#include <errno.h>
+#include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
-/* Hook failures do not stop a session (they are events); the person
- * running it still hears of each one, as a warning on stderr. */
-static void run_emit(void *ctx, const event *ev)
+/* Names and team names are recorded and printed: one line of valid UTF-8
+ * without control characters, as the store requires. */
+static bool name_ok(const char *cmd, const char *flag, const char *v)
 {
-    (void)ctx;
-    if (ev->kind == EVK_HOOK_ERROR)
-        cli_warn("%s", text_get(&ev->text, LANG_EN));
+    size_t n = strlen(v);
+    bool ok = n > 0 && n <= 200 && utf8_valid(v, n);
+    for (size_t i = 0; ok && i < n; i++)
+        ok = (unsigned char)v[i] >= 0x20 && v[i] != 0x7f;
+    if (!ok)
+        cli_error("%s: --%s: expected 1 to 200 bytes of UTF-8 text without control characters",
+                  cmd, flag);
+    return ok;
 }
 
-static void print_human(const engine *e, lang l)
+/* The --role values ("lead", "lead,soc", repeated) as a bitmask of sc's
+ * roles; 0 with a message for an unknown one. */
+static uint64_t roles_mask(const scen *sc, const cli_strv *roles)
 {
-    const scen *sc = engine_scen(e);
-    const char *outcome = engine_outcome(e);
-    fputs("scenario  ", stdout);
-    cli_put_safe(stdout, text_get(&sc->title, l), NULL);
-    printf(" (%s, version %d)\n", sc->id, sc->version);
-    printf("seed      %llu\n", (unsigned long long)engine_seed(e));
-    if (outcome)
-        printf("outcome   %s\n", outcome);
-    else
-        printf("outcome   none: the inputs ended before the session did (turn %d of %d)\n",
-               engine_turn(e), sc->max_turns);
-    printf("score     %d/%d\n", engine_score(e), engine_max_score(e));
-    printf("turns     %d\n", engine_turn(e));
-    printf("session   none (not saved)\n");
+    uint64_t mask = 0;
+    for (int i = 0; i < roles->n; i++) {
+        const char *p = roles->v[i];
+        while (*p) {
+            size_t len = strcspn(p, ",");
+            int r = 0;
+            while (r < sc->nroles && r < 64 &&
+                   !(strlen(sc->roles[r].id) == len && memcmp(sc->roles[r].id, p, len) == 0))
+                r++;
+            if (len == 0 || r == sc->nroles || r == 64) {
+                sbuf ids = SBUF_INIT;
+                for (int k = 0; k < sc->nroles; k++)
+                    sb_printf(&ids, "%s%s", k ? ", " : "", sc->roles[k].id);
+                cli_error("run: --role: scenario %s has no role '%.*s' (its roles: %s)", sc->id,
+                          (int)(len > 64 ? 64 : len), p, sb_str(&ids));
+                sb_free(&ids);
+                return 0;
+            }
+            mask |= 1ULL << r;
+            p += len + (p[len] == ',');
+        }
+    }
+    return mask;
 }
 
 int cli_run(const cli_run_opts *o)
 {
     int status = CLI_OK;
-    bool from_stdin = strcmp(o->inputs, "-") == 0;
-    const char *in_name = from_stdin ? "stdin" : o->inputs;
-    FILE *in = from_stdin ? stdin : fopen(o->inputs, "r");
-    struct stat st;
-    if (!in || (!from_stdin && fstat(fileno(in), &st) == 0 && S_ISDIR(st.st_mode))) {
-        cli_error("run: --inputs %s: %s", o->inputs, in ? "is a directory" : strerror(errno));
-        if (in)
-            fclose(in);
+    const char *in_name;
+    bool regular;
+    if ((o->team && !name_ok("run", "team", o->team)) ||
+        (o->player && !name_ok("run", "player", o->player)))
         return CLI_EUSER;
-    }
+    FILE *in = cli_inputs_open("run", o->inputs, &in_name, &regular);
+    if (!in)
+        return CLI_EUSER;
     lhost *h = cli_scenario_open(o->search, "run", o->scenario, &status);
-    engine *e = NULL;
-    sbuf err = SBUF_INIT;
+    store *st = NULL;
+    drill *d = NULL;
     if (!h)
         goto out;
-
-    event_sink sink = { run_emit, NULL };
-    engine_opts opts = {
+    const scen *sc = lhost_scen(h);
+    engine_participant part = { o->player ? o->player : "solo",
+                                sc->nroles >= 64 ? ~0ULL : (1ULL << sc->nroles) - 1 };
+    if (o->roles && o->roles->n > 0 && !(part.roles = roles_mask(sc, o->roles))) {
+        status = CLI_EUSER;
+        goto out;
+    }
+    if (!o->no_save) {
+        bool missing;
+        if (!(st = cli_db_open("run", o->db, true, false, &missing, NULL, &status)))
+            goto out;
+    }
+    cli_observer obs = { false, NULL };
+    event_sink sink = cli_observer_sink(&obs);
+    drill_opts opts = {
         .seed = o->has_seed ? o->seed : cli_default_seed(),
-        .mode = o->mode,
+        .mode = o->mode, .team = o->team, .lang = o->lang,
+        .participants = &part, .nparticipants = 1,
     };
-    e = cli_session_start(h, &opts, &sink);
-    if (!e) {
-        cli_error("run: %s: cannot start a session: out of memory", o->scenario);
+    char err[1024];
+    d = drill_new(h, st, &opts, &sink, err, sizeof err, &status);
+    h = NULL;   /* the drill has it, or freed it */
+    if (!d) {
+        cli_error("%s", err);
+        goto out;
+    }
+    obs.d = d;
+    /* The lines of a regular file are on disk already: committing them in
+     * groups (one fsync for many) loses nothing a crash could not get back
+     * from the file. Lines from a pipe or a terminal exist nowhere else, so
+     * each is committed before it is applied (docs/cli.md). */
+    drill_group_inputs(d, regular && strcmp(o->inputs, "-") != 0);
+    status = cli_feed_drill(d, in, in_name);
+    /* Also after an invalid line: what came before it is the session. */
+    if (status != CLI_EENV && drill_sync(d) != STORE_OK) {
+        cli_error("%s", drill_errmsg(d));
         status = CLI_EENV;
-        goto out;
     }
-    int line = 0;
-    status = cli_feed_stream(e, in, &line, &err);
-    if (status == CLI_EUSER) {
-        cli_error("%s:%d: %s", in_name, line, sb_str(&err));
-        goto out;
-    }
-    if (status != CLI_OK) {
-        cli_error("%s: %s", in_name, err.oom ? "out of memory" : sb_str(&err));
-        goto out;
-    }
-    if (o->json) {
-        sbuf res = SBUF_INIT;
-        engine_result_json(e, NULL, &res);
-        if (res.oom) {
-            cli_error("run: out of memory");
-            status = CLI_EENV;
-        } else {
-            puts(sb_str(&res));
-        }
-        sb_free(&res);
-    } else {
-        print_human(e, o->lang);
-    }
+    if (status == CLI_OK)
+        status = cli_print_result(d, o->json, o->lang);
 out:
-    sb_free(&err);
-    engine_free(e);
+    drill_free(d);
     lhost_free(h);
-    if (in && !from_stdin)
-        fclose(in);
+    store_close(st);
+    cli_inputs_close(in);
     return status;
 }

@@ -172,6 +172,17 @@ int cli_parse(const char *cmd, int argc, char **argv, const cli_flag *flags,
     return CLI_OK;
 }
 
+int cli_parse_cmd(const char *cmd, const char *usage, int argc, char **argv,
+                  const cli_flag *flags, int nflags, cli_strv *pos, bool *done)
+{
+    bool help = false;
+    int rc = cli_parse(cmd, argc, argv, flags, nflags, pos, &help);
+    *done = rc != CLI_OK || help;
+    if (rc == CLI_OK && help)
+        fputs(usage, stdout);
+    return rc;
+}
+
 int cli_lang(const char *cmd, const char *value)
 {
     if (!value)

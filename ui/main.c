@@ -22,7 +22,11 @@ static const char USAGE[] =
     "Incident-response drills in the terminal: scenarios in Lua, played turn by turn.\n"
     "\n"
     "commands:\n"
-    "  run SCENARIO --inputs FILE|-   play a scenario headless from an inputs script\n"
+    "  run SCENARIO --inputs FILE|-   play a scenario headless from an inputs script (saved)\n"
+    "  resume [SESSION] --inputs FILE|-   continue an unfinished saved session headless\n"
+    "  sessions                       list the saved sessions, newest first\n"
+    "  verify SESSION|--all           replay saved sessions and check their records\n"
+    "  report SESSION                 the after-action report of a saved session\n"
     "  check SCENARIO...              validate scenarios without playing them\n"
     "  test SCENARIO...               run the scenarios' self-tests, each twice\n"
     "  scenarios                      list the scenarios on the search path\n"
@@ -34,30 +38,42 @@ static const char USAGE[] =
     "\n"
     "SCENARIO is a path to a scenario file or a scenario id found on the search path:\n"
     "--scenarios DIR, $IRDRILL_SCENARIOS, the installed scenarios, ./scenarios.\n"
-    "Exit status: 0 success, 1 wrong input (flag, scenario, inputs), 2 the environment failed.\n"
+    "Sessions are saved in --db PATH, else $IRDRILL_DB, else $XDG_DATA_HOME/irdrill/irdrill.db,\n"
+    "else ~/.local/share/irdrill/irdrill.db.\n"
+    "Exit status: 0 success, 1 wrong input (flag, scenario, inputs, unknown session),\n"
+    "2 the environment failed (database unusable, disk full, out of memory).\n"
     "The interactive interface (irdrill with no command) comes in a later version.\n"
     "See irdrill(1) and docs/cli.md.\n";
 
 static const char USAGE_RUN[] =
     "usage: irdrill run SCENARIO --inputs FILE|- [--seed N] [--json] [--no-save] [--db PATH]\n"
-    "                   [--lang vi|en] [--mode training|exercise] [--scenarios DIR]...\n"
+    "                   [--lang vi|en] [--mode training|exercise] [--team T] [--player NAME]\n"
+    "                   [--role R[,R...]]... [--scenarios DIR]...\n"
     "\n"
     "Play SCENARIO headless: read the inputs script (FILE, or - for stdin) line by line\n"
     "as it arrives, apply each line, stop at the end of the session or of the inputs,\n"
-    "and print the result.\n"
+    "and print the result. The session is saved (created before the first line is read)\n"
+    "and its number printed: irdrill resume, report and verify take it.\n"
     "\n"
     "  --inputs FILE|-    the inputs script: one input per line, '#' comments (required)\n"
     "  --seed N           the session's seed, 0 to 9223372036854775807\n"
     "                     (default: drawn from the clock, and printed)\n"
     "  --json             print the result as one JSON object (the last line of stdout)\n"
-    "  --no-save          do not save the session (this version never saves yet)\n"
-    "  --db PATH          the sessions database (accepted; saving comes in a later version)\n"
+    "  --no-save          do not save the session (no database is opened)\n"
+    "  --db PATH          the sessions database (default: $IRDRILL_DB, else\n"
+    "                     $XDG_DATA_HOME/irdrill/irdrill.db, else ~/.local/share/irdrill/irdrill.db)\n"
+    "  --team T           the team's name, recorded with the session\n"
+    "  --player NAME      the player's name (default: solo)\n"
+    "  --role R[,R...]    the roles the player holds (repeatable; default: every role)\n"
     "  --lang vi|en       language of the output (default: from LC_ALL/LC_MESSAGES/LANG)\n"
     "  --mode training|exercise   default training\n"
     "  --scenarios DIR    look for scenario ids in DIR first (repeatable)\n"
     "\n"
-    "An invalid inputs line stops the run with 'irdrill: FILE:LINE: message' and exit 1.\n"
-    "Inputs that end before the session does give outcome null (exit 0).\n";
+    "An invalid inputs line stops the run with 'irdrill: FILE:LINE: message' and exit 1;\n"
+    "the session stays saved up to that line. Inputs that end before the session does give\n"
+    "outcome null (exit 0); irdrill resume continues the session. Lines from - (stdin) are\n"
+    "each committed to the database before they are applied; the lines of a FILE, which is\n"
+    "on disk already, are committed in groups. A database that cannot be used: exit 2.\n";
 
 static const char USAGE_TEST[] =
     "usage: irdrill test SCENARIO... [--scenarios DIR]...\n"
@@ -90,8 +106,9 @@ static int parse(const char *cmd, const char *usage, int argc, char **argv,
 static int cmd_run(int argc, char **argv)
 {
     const char *inputs = NULL, *seed = NULL, *db = NULL, *lang_s = NULL, *mode = NULL;
+    const char *team = NULL, *player = NULL;
     bool json = false, no_save = false, done;
-    cli_strv dirs = CLI_STRV_INIT, pos = CLI_STRV_INIT;
+    cli_strv dirs = CLI_STRV_INIT, pos = CLI_STRV_INIT, roles = CLI_STRV_INIT;
     const cli_flag flags[] = {
         { "inputs", CLI_FLAG_STR, &inputs, "FILE or -" },
         { "seed", CLI_FLAG_STR, &seed, "N" },
@@ -101,6 +118,9 @@ static int cmd_run(int argc, char **argv)
         { "lang", CLI_FLAG_STR, &lang_s, "vi or en" },
         { "mode", CLI_FLAG_STR, &mode, "training or exercise" },
         { "scenarios", CLI_FLAG_LIST, &dirs, "DIR" },
+        { "team", CLI_FLAG_STR, &team, "T" },
+        { "player", CLI_FLAG_STR, &player, "NAME" },
+        { "role", CLI_FLAG_LIST, &roles, "R[,R...]" },
     };
     cli_run_opts o = { .mode = MODE_TRAINING };
     cli_search sp = { NULL, 0 };
@@ -129,10 +149,6 @@ static int cmd_run(int argc, char **argv)
         cli_error("run: --mode: expected training or exercise, not '%s'", mode);
         goto out;
     }
-    /* --db and --no-save are accepted for scripts written against the full
-     * contract; until saving exists, every run is a --no-save run. */
-    (void)db;
-    (void)no_save;
     rc = cli_search_init(&sp, &dirs);
     if (rc != CLI_OK)
         goto out;
@@ -143,10 +159,16 @@ static int cmd_run(int argc, char **argv)
     o.json = json;
     o.lang = (lang)l;
     o.mode = mode && strcmp(mode, "exercise") == 0 ? MODE_EXERCISE : MODE_TRAINING;
+    o.no_save = no_save;
+    o.db = db;
+    o.team = team;
+    o.player = player;
+    o.roles = &roles;
     rc = cli_run(&o);
 out:
     cli_search_free(&sp);
     cli_strv_free(&dirs);
+    cli_strv_free(&roles);
     cli_strv_free(&pos);
     return rc;
 }
@@ -235,6 +257,14 @@ static int dispatch(int argc, char **argv)
         return cmd_many("test", USAGE_TEST, n, args, cli_test);
     if (strcmp(cmd, "scenarios") == 0)
         return cmd_scenarios(n, args);
+    if (strcmp(cmd, "resume") == 0)
+        return cli_cmd_resume(n, args);
+    if (strcmp(cmd, "sessions") == 0)
+        return cli_cmd_sessions(n, args);
+    if (strcmp(cmd, "verify") == 0)
+        return cli_cmd_verify(n, args);
+    if (strcmp(cmd, "report") == 0)
+        return cli_cmd_report(n, args);
     if (strcmp(cmd, "simulate") == 0)
         return cli_cmd_simulate(n, args);
     if (strcmp(cmd, "new-scenario") == 0)

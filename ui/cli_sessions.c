@@ -1,0 +1,209 @@
+/*
+ * cli_sessions.c - irdrill sessions: the saved sessions, newest first, as
+ * a table or as JSON lines (docs/cli.md).
+ *
+ * The listing is streamed from the database (store_list_each) and paged:
+ * by default the newest CLI_SESSIONS_PAGE sessions, --limit N or --all for
+ * more. A page costs the same however big the database grows (the
+ * indexes serve the order and the filters), which is what keeps the
+ * command inside its 100 ms budget on 100,000 sessions.
+ */
+#include "ui/cli.h"
+
+#include <inttypes.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define CLI_SESSIONS_PAGE 50
+
+static const char USAGE_SESSIONS[] =
+    "usage: irdrill sessions [--scenario ID] [--team T] [--status S] [--limit N | --all]\n"
+    "                        [--json] [--db PATH]\n"
+    "\n"
+    "List the saved sessions, newest first: number, status, turn, score, mode, start\n"
+    "time, scenario, outcome and team. By default the 50 newest; --limit N shows N,\n"
+    "--all every one.\n"
+    "\n"
+    "  --scenario ID      only sessions of this scenario id\n"
+    "  --team T           only sessions of this team (exact name)\n"
+    "  --status S         only active, finished or aborted sessions\n"
+    "  --limit N          at most N sessions (default 50)\n"
+    "  --all              every session that matches\n"
+    "  --json             one JSON object per session and line: session, scenario, team,\n"
+    "                     mode, status, turn, score, max_score, outcome, started, ended,\n"
+    "                     seed, inputs, parent\n"
+    "  --db PATH          the sessions database (default as for run)\n"
+    "\n"
+    "No database yet means no sessions (exit 0).\n";
+
+typedef struct list_ctx {
+    bool json;
+    int limit;            /* rows to print; the query asks for one more */
+    int count;
+    bool more;
+    sbuf line;
+} list_ctx;
+
+/* A string from the database, made safe for a terminal. */
+static void json_safe(sbuf *b, const char *s)
+{
+    if (!s) {
+        sb_puts(b, "null");
+        return;
+    }
+    char *clean = text_sanitize(s, NULL);
+    if (!clean)
+        b->oom = true;
+    else
+        sb_json_str(b, clean);
+    free(clean);
+}
+
+static int list_row(void *ctx, const store_session *ss)
+{
+    list_ctx *c = ctx;
+    if (c->limit > 0 && c->count == c->limit) {
+        c->more = true;
+        return 1;
+    }
+    c->count++;
+    if (c->json) {
+        sbuf *b = &c->line;
+        sb_reset(b);
+        sb_printf(b, "{\"session\":%" PRId64 ",\"scenario\":", ss->id);
+        json_safe(b, ss->scenario_id);
+        sb_puts(b, ",\"team\":");
+        json_safe(b, ss->team);
+        sb_puts(b, ",\"mode\":");
+        json_safe(b, ss->mode);
+        sb_puts(b, ",\"status\":");
+        json_safe(b, ss->status);
+        sb_printf(b, ",\"turn\":%d,\"score\":%d,\"max_score\":%d,\"outcome\":", ss->turn,
+                  ss->score, ss->max_score);
+        json_safe(b, ss->outcome);
+        sb_puts(b, ",\"started\":");
+        json_safe(b, ss->started);
+        sb_puts(b, ",\"ended\":");
+        json_safe(b, ss->ended);
+        sb_printf(b, ",\"seed\":%" PRIu64 ",\"inputs\":%d,\"parent\":", ss->seed, ss->ninputs);
+        if (ss->parent > 0)
+            sb_printf(b, "%" PRId64, ss->parent);
+        else
+            sb_puts(b, "null");
+        sb_putc(b, '}');
+        if (b->oom)
+            return -1;
+        puts(sb_str(b));
+        return 0;
+    }
+    if (c->count == 1)
+        printf("%7s  %-8s  %4s  %-9s  %-8s  %-20s  %-20s  %-16s  %s\n", "SESSION", "STATUS",
+               "TURN", "SCORE", "MODE", "STARTED", "SCENARIO", "OUTCOME", "TEAM");
+    char score[32];
+    snprintf(score, sizeof score, "%d/%d", ss->score, ss->max_score);
+    printf("%7" PRId64 "  ", ss->id);
+    /* Every text column comes from the file: sanitised, then padded. */
+    const char *cols[] = { ss->status, NULL, ss->mode, ss->started, ss->scenario_id,
+                           ss->outcome ? ss->outcome : "-" };
+    const int width[] = { 8, 0, 8, 20, 20, 16 };
+    for (int i = 0; i < 6; i++) {
+        if (i == 1) {
+            printf("%4d  %-9s  ", ss->turn, score);
+            continue;
+        }
+        char *clean = text_sanitize(cols[i] ? cols[i] : "", NULL);
+        printf("%-*s  ", width[i], clean ? clean : "?");
+        free(clean);
+    }
+    cli_put_safe(stdout, ss->team && *ss->team ? ss->team : "-", NULL);
+    putchar('\n');
+    return 0;
+}
+
+/* A whole number 1 ... 1,000,000,000 for --limit. */
+static int parse_limit(const char *v, int *out)
+{
+    long n = 0;
+    for (const char *p = v; *p; p++) {
+        if (*p < '0' || *p > '9' || n > 100000000L)
+            goto bad;
+        n = n * 10 + (*p - '0');
+    }
+    if (n < 1 || n > 1000000000L)
+        goto bad;
+    *out = (int)n;
+    return CLI_OK;
+bad:
+    cli_error("sessions: --limit: expected a whole number from 1, not '%s'", v);
+    return CLI_EUSER;
+}
+
+int cli_cmd_sessions(int argc, char **argv)
+{
+    const char *scenario = NULL, *team = NULL, *status = NULL, *limit_s = NULL, *db = NULL;
+    bool json = false, all = false, done;
+    cli_strv pos = CLI_STRV_INIT;
+    const cli_flag flags[] = {
+        { "scenario", CLI_FLAG_STR, &scenario, "ID" },
+        { "team", CLI_FLAG_STR, &team, "T" },
+        { "status", CLI_FLAG_STR, &status, "active, finished or aborted" },
+        { "limit", CLI_FLAG_STR, &limit_s, "N" },
+        { "all", CLI_FLAG_BOOL, &all, NULL },
+        { "json", CLI_FLAG_BOOL, &json, NULL },
+        { "db", CLI_FLAG_STR, &db, "PATH" },
+    };
+    list_ctx c = { .json = json, .line = SBUF_INIT };
+    store *st = NULL;
+    int rc = cli_parse_cmd("sessions", USAGE_SESSIONS, argc, argv, flags,
+                           sizeof flags / sizeof *flags, &pos, &done);
+    if (done)
+        goto out;
+    rc = CLI_EUSER;
+    if (pos.n > 0) {
+        cli_error("sessions: unexpected argument '%s'", pos.v[0]);
+        goto out;
+    }
+    if (status && strcmp(status, "active") && strcmp(status, "finished") &&
+        strcmp(status, "aborted")) {
+        cli_error("sessions: --status: expected active, finished or aborted, not '%s'", status);
+        goto out;
+    }
+    if (all && limit_s) {
+        cli_error("sessions: --all and --limit exclude each other");
+        goto out;
+    }
+    c.json = json;
+    c.limit = all ? 0 : CLI_SESSIONS_PAGE;
+    if (limit_s && parse_limit(limit_s, &c.limit) != CLI_OK)
+        goto out;
+    bool missing;
+    st = cli_db_open("sessions", db, false, false, &missing, NULL, &rc);
+    if (!st) {
+        if (missing) {
+            rc = CLI_OK;
+            if (!json)
+                puts("no sessions saved yet");
+        }
+        goto out;
+    }
+    /* One row past the page tells whether there are more, without a count
+     * that would read every row. */
+    store_filter f = { .scenario = scenario, .team = team, .status = status,
+                       .limit = c.limit > 0 ? c.limit + 1 : 0 };
+    int src = store_list_each(st, &f, list_row, &c);
+    if (src != STORE_OK || c.line.oom) {
+        cli_error("%s", src != STORE_OK ? store_errmsg(st) : "out of memory");
+        rc = CLI_EENV;
+        goto out;
+    }
+    rc = CLI_OK;
+    if (!json && c.count == 0)
+        puts("no sessions match");
+    else if (!json && c.more)
+        printf("(the %d newest shown; --limit N or --all shows more)\n", c.limit);
+out:
+    sb_free(&c.line);
+    store_close(st);
+    cli_strv_free(&pos);
+    return rc;
+}
