@@ -8,9 +8,11 @@
  * silent is in docs/cli.md.
  */
 #include "ui/cli.h"
+#include "ui/tui/tui.h"
 
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #ifndef IRDRILL_VERSION
 #define IRDRILL_VERSION "0.0.0"
@@ -22,6 +24,10 @@ static const char USAGE[] =
     "Incident-response drills in the terminal: scenarios in Lua, played turn by turn.\n"
     "\n"
     "commands:\n"
+    "  (no command)                   the main menu, in the terminal\n"
+    "  play SCENARIO                  play a drill in the terminal (hot seat: --player, --role)\n"
+    "  resume [SESSION]               continue an unfinished session in the terminal\n"
+    "  replay SESSION                 review a session turn by turn: team view and ground truth\n"
     "  run SCENARIO --inputs FILE|-   play a scenario headless from an inputs script (saved)\n"
     "  resume [SESSION] --inputs FILE|-   continue an unfinished saved session headless\n"
     "  sessions                       list the saved sessions, newest first\n"
@@ -42,7 +48,6 @@ static const char USAGE[] =
     "else ~/.local/share/irdrill/irdrill.db.\n"
     "Exit status: 0 success, 1 wrong input (flag, scenario, inputs, unknown session),\n"
     "2 the environment failed (database unusable, disk full, out of memory).\n"
-    "The interactive interface (irdrill with no command) comes in a later version.\n"
     "See irdrill(1) and docs/cli.md.\n";
 
 static const char USAGE_RUN[] =
@@ -235,6 +240,9 @@ out:
 static int dispatch(int argc, char **argv)
 {
     if (argc < 2) {
+        /* The main menu on a terminal; the usage for scripts and pipes. */
+        if (isatty(STDIN_FILENO) && isatty(STDOUT_FILENO))
+            return tui_cmd_menu(0, NULL);
         fputs(USAGE, stdout);
         return CLI_OK;
     }
@@ -257,18 +265,27 @@ static int dispatch(int argc, char **argv)
         return cmd_many("test", USAGE_TEST, n, args, cli_test);
     if (strcmp(cmd, "scenarios") == 0)
         return cmd_scenarios(n, args);
-    if (strcmp(cmd, "resume") == 0)
-        return cli_cmd_resume(n, args);
+    if (strcmp(cmd, "simulate") == 0)
+        return cli_cmd_simulate(n, args);
+    if (strcmp(cmd, "new-scenario") == 0)
+        return cli_cmd_new_scenario(n, args);
+    if (strcmp(cmd, "play") == 0)
+        return tui_cmd_play(n, args);
+    if (strcmp(cmd, "replay") == 0)
+        return tui_cmd_replay(n, args);
+    if (strcmp(cmd, "resume") == 0) {
+        /* With --inputs, headless; without, in the terminal. */
+        for (int i = 0; i < n && strcmp(args[i], "--") != 0; i++)
+            if (strcmp(args[i], "--inputs") == 0 || strncmp(args[i], "--inputs=", 9) == 0)
+                return cli_cmd_resume(n, args);
+        return tui_cmd_resume(n, args);
+    }
     if (strcmp(cmd, "sessions") == 0)
         return cli_cmd_sessions(n, args);
     if (strcmp(cmd, "verify") == 0)
         return cli_cmd_verify(n, args);
     if (strcmp(cmd, "report") == 0)
         return cli_cmd_report(n, args);
-    if (strcmp(cmd, "simulate") == 0)
-        return cli_cmd_simulate(n, args);
-    if (strcmp(cmd, "new-scenario") == 0)
-        return cli_cmd_new_scenario(n, args);
     if (cmd[0] == '-')
         cli_error("unknown flag %s (irdrill --help lists the commands)", cmd);
     else

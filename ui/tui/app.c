@@ -1,0 +1,535 @@
+/*
+ * app.c - the commands of the terminal interface (see tui.h): irdrill
+ * with no arguments (the main menu), play, resume without --inputs, and
+ * replay. Each parses its flags, loads what it needs, opens the terminal
+ * and hands over to app_run.c; errors are one "irdrill: ..." line printed
+ * once the terminal is restored.
+ */
+#include "ui/tui/app_int.h"
+#include "ui/tui/menu.h"
+
+#include <inttypes.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char USAGE_PLAY[] =
+    "usage: irdrill play SCENARIO [--team T] [--player NAME] [--role R]... [--mode training|exercise]\n"
+    "                    [--hints] [--seed N] [--lang vi|en] [--db PATH] [--no-save] [--scenarios DIR]...\n"
+    "\n"
+    "Play SCENARIO in the terminal. Every action is saved as it is taken: quit at any moment\n"
+    "(q) and continue later with irdrill resume.\n"
+    "\n"
+    "  --team T           the team's name, recorded with the session\n"
+    "  --player NAME      a player at this terminal (repeatable: hot seat)\n"
+    "  --role R[,R...]    the roles of the player given in the same position (default: all;\n"
+    "                     with one player, every --role is theirs)\n"
+    "  --mode training|exercise   training shows the score and allows hints (default);\n"
+    "                     exercise hides the score until the end and allows no hints\n"
+    "  --hints            allow hints in exercise mode\n"
+    "  --seed N           the session's seed (default: from the clock)\n"
+    "  --lang vi|en       the interface's language (default: from LC_ALL/LC_MESSAGES/LANG)\n"
+    "  --db PATH          the sessions database    --no-save   do not save the session\n"
+    "\n"
+    "Example, two players at one keyboard:\n"
+    "  irdrill play portal-defacement --player Lan --role lead,comms --player Minh --role soc,sys,net\n"
+    "Keys are listed by ? on the screen and in docs/tui.md.\n";
+
+static const char USAGE_RESUME[] =
+    "usage: irdrill resume [SESSION] [--db PATH] [--lang vi|en]\n"
+    "       irdrill resume [SESSION] --inputs FILE|- [--json] [--db PATH]   (headless)\n"
+    "\n"
+    "Continue an unfinished session (default: the latest) exactly where it stopped, in the\n"
+    "terminal; with --inputs, headless (see irdrill run).\n";
+
+static const char USAGE_REPLAY[] =
+    "usage: irdrill replay SESSION [--db PATH] [--lang vi|en]\n"
+    "\n"
+    "Step through a recorded session turn by turn: what the team saw and did beside what\n"
+    "really happened. Keys: left/right (h/l) turn, Home/End, Tab side, up/down scroll, q.\n";
+
+/* Parse flags; on --help print usage and set *done. */
+static int parse(const char *cmd, const char *usage, int argc, char **argv, const cli_flag *flags,
+                 int nflags, cli_strv *pos, bool *done)
+{
+    bool help = false;
+    int rc = cli_parse(cmd, argc, argv, flags, nflags, pos, &help);
+    *done = rc != CLI_OK || help;
+    if (rc == CLI_OK && help)
+        fputs(usage, stdout);
+    return rc;
+}
+
+/* The terminal's wide characters follow the locale (ncursesw). */
+static void tui_locale(void)
+{
+    setlocale(LC_ALL, "");
+}
+
+static void finish(const app_result *res)
+{
+    if (res->err[0])
+        cli_error("%s", res->err);
+    if (res->note[0] && !res->err[0]) {
+        cli_put_safe(stdout, res->note, NULL);
+        fputc('\n', stdout);
+    }
+}
+
+static int exit_status(const app_result *res)
+{
+    if (res->stopped && crt_stop_signal() > 0)
+        return 128 + crt_stop_signal();
+    return res->status;
+}
+
+/* A name for the record: printable UTF-8, 1 to 64 bytes. */
+static bool name_ok(const char *cmd, const char *what, const char *s)
+{
+    size_t n = strlen(s);
+    bool ok = n > 0 && n <= 64 && utf8_valid(s, n);
+    for (size_t i = 0; ok && i < n;) {
+        unsigned cp;
+        size_t l = utf8_seq_len(s + i, n - i);
+        utf8_decode(s + i, l, &cp);
+        ok = !cp_is_unsafe(cp, NULL);
+        i += l;
+    }
+    if (!ok)
+        cli_error("%s: --%s must be 1 to 64 bytes of printable UTF-8", cmd, what);
+    return ok;
+}
+
+/* Roles "a,b" of sc, added to *m; false with a message for an unknown one
+ * or one that another player holds already. */
+static bool parse_roles(const scen *sc, const char *list, uint64_t taken, uint64_t *m)
+{
+    const char *p = list;
+    while (*p) {
+        size_t n = strcspn(p, ",");
+        int r = -1;
+        for (int k = 0; k < sc->nroles && k < 64 && r < 0; k++)
+            if (strlen(sc->roles[k].id) == n && strncmp(sc->roles[k].id, p, n) == 0)
+                r = k;
+        if (r < 0) {
+            sbuf ids = SBUF_INIT;
+            for (int k = 0; k < sc->nroles; k++)
+                sb_printf(&ids, "%s%s", k ? ", " : "", sc->roles[k].id);
+            cli_error("play: --role: scenario %s has no role '%.*s' (its roles: %s)", sc->id,
+                      (int)n, p, sb_str(&ids));
+            sb_free(&ids);
+            return false;
+        }
+        if (taken >> r & 1) {
+            cli_error("play: --role: role %s is given to two players", sc->roles[r].id);
+            return false;
+        }
+        *m |= 1ULL << r;
+        p += n + (p[n] == ',');
+    }
+    return true;
+}
+
+/* The players of --player / --role. */
+static int players_from_flags(const scen *sc, const cli_strv *names, const cli_strv *roles,
+                              app_players *pl)
+{
+    uint64_t all = sc->nroles >= 64 ? ~0ULL : (1ULL << sc->nroles) - 1;
+    if (names->n > 1 && roles->n != names->n) {
+        cli_error("play: give one --role list per --player (%d players, %d --role)", names->n,
+                  roles->n);
+        return CLI_EUSER;
+    }
+    if (names->n <= 1) {
+        uint64_t m = 0;
+        for (int i = 0; i < roles->n; i++)
+            if (!parse_roles(sc, roles->v[i], 0, &m))
+                return CLI_EUSER;
+        const char *name = names->n ? names->v[0] : "solo";
+        if (names->n && !name_ok("play", "player", name))
+            return CLI_EUSER;
+        return app_players_add(pl, name, m ? m : all) < 0 ? CLI_EENV : CLI_OK;
+    }
+    uint64_t taken = 0;
+    for (int i = 0; i < names->n; i++) {
+        uint64_t m = 0;
+        if (!name_ok("play", "player", names->v[i]) || !parse_roles(sc, roles->v[i], taken, &m))
+            return CLI_EUSER;
+        taken |= m;
+        if (app_players_add(pl, names->v[i], m) < 0)
+            return CLI_EENV;
+    }
+    return CLI_OK;
+}
+
+int tui_cmd_play(int argc, char **argv)
+{
+    const char *team = NULL, *mode = NULL, *seed = NULL, *lang_s = NULL, *db = NULL;
+    bool no_save = false, hints = false, done;
+    cli_strv players = CLI_STRV_INIT, roles = CLI_STRV_INIT, dirs = CLI_STRV_INIT,
+             pos = CLI_STRV_INIT;
+    const cli_flag flags[] = {
+        { "team", CLI_FLAG_STR, &team, "T" },
+        { "player", CLI_FLAG_LIST, &players, "NAME" },
+        { "role", CLI_FLAG_LIST, &roles, "R" },
+        { "mode", CLI_FLAG_STR, &mode, "training or exercise" },
+        { "hints", CLI_FLAG_BOOL, &hints, NULL },
+        { "seed", CLI_FLAG_STR, &seed, "N" },
+        { "lang", CLI_FLAG_STR, &lang_s, "vi or en" },
+        { "db", CLI_FLAG_STR, &db, "PATH" },
+        { "no-save", CLI_FLAG_BOOL, &no_save, NULL },
+        { "scenarios", CLI_FLAG_LIST, &dirs, "DIR" },
+    };
+    cli_search sp = { NULL, 0 };
+    lhost *h = NULL;
+    store *st = NULL;
+    crt *c = NULL;
+    app_players pl = { 0 };
+    app_result res = { 0 };
+    drill_opts o = { .mode = MODE_TRAINING };
+    int rc = parse("play", USAGE_PLAY, argc, argv, flags, sizeof flags / sizeof *flags, &pos, &done);
+    if (done)
+        goto out;
+    rc = CLI_EUSER;
+    if (pos.n != 1) {
+        cli_error(pos.n ? "play: one SCENARIO only" : "play: missing SCENARIO (a path or an id)");
+        goto out;
+    }
+    int l = cli_lang("play", lang_s);
+    if (l < 0)
+        goto out;
+    if (mode && strcmp(mode, "training") != 0 && strcmp(mode, "exercise") != 0) {
+        cli_error("play: --mode: expected training or exercise, not '%s'", mode);
+        goto out;
+    }
+    o.seed = cli_default_seed();
+    if (seed && cli_parse_seed("play", seed, &o.seed) != CLI_OK)
+        goto out;
+    if (team && !name_ok("play", "team", team))
+        goto out;
+    tui_locale();
+    if ((rc = cli_search_init(&sp, &dirs)) != CLI_OK)
+        goto out;
+    if (!(h = cli_scenario_open(&sp, "play", pos.v[0], &rc)))
+        goto out;
+    if ((rc = players_from_flags(lhost_scen(h), &players, &roles, &pl)) != CLI_OK)
+        goto out;
+    if (!no_save) {
+        bool missing;
+        if (!(st = cli_db_open("play", db, true, false, &missing, NULL, &rc)))
+            goto out;
+    }
+    o.mode = mode && strcmp(mode, "exercise") == 0 ? MODE_EXERCISE : MODE_TRAINING;
+    o.hints = o.mode == MODE_TRAINING || hints;
+    o.team = team;
+    o.lang = (lang)l;
+    o.participants = pl.parts;
+    o.nparticipants = pl.n;
+    if (!(c = app_crt_open("play", "run SCENARIO --inputs FILE", &rc)))
+        goto out;
+    app_play_new(c, h, st, &o, &pl, (lang)l, &res);
+    h = NULL;   /* the drill took it */
+    crt_close(c);
+    finish(&res);
+    rc = exit_status(&res);
+out:
+    lhost_free(h);
+    store_close(st);
+    app_players_free(&pl);
+    cli_search_free(&sp);
+    cli_strv_free(&players);
+    cli_strv_free(&roles);
+    cli_strv_free(&dirs);
+    cli_strv_free(&pos);
+    return rc;
+}
+
+/* The database for resume and replay, which must exist. */
+static store *open_existing(const char *cmd, const char *db, bool write, int *rc)
+{
+    bool missing = false;
+    char *path = NULL;
+    store *st = cli_db_open(cmd, db, write, true, &missing, &path, rc);
+    if (!st && missing) {
+        cli_error("%s: no sessions database at %s (play a drill first)", cmd, path ? path : "?");
+        *rc = CLI_EUSER;
+    }
+    free(path);
+    return st;
+}
+
+int tui_cmd_resume(int argc, char **argv)
+{
+    const char *lang_s = NULL, *db = NULL;
+    bool done;
+    cli_strv pos = CLI_STRV_INIT;
+    const cli_flag flags[] = {
+        { "lang", CLI_FLAG_STR, &lang_s, "vi or en" },
+        { "db", CLI_FLAG_STR, &db, "PATH" },
+    };
+    store *st = NULL;
+    app_result res = { 0 };
+    int64_t id = 0;
+    int rc = parse("resume", USAGE_RESUME, argc, argv, flags, 2, &pos, &done);
+    if (done)
+        goto out;
+    rc = CLI_EUSER;
+    if (pos.n > 1) {
+        cli_error("resume: one SESSION only");
+        goto out;
+    }
+    int l = cli_lang("resume", lang_s);
+    if (l < 0 || (pos.n && cli_parse_session("resume", pos.v[0], &id) != CLI_OK))
+        goto out;
+    tui_locale();
+    if (!(st = open_existing("resume", db, true, &rc)))
+        goto out;
+    if (!id && store_latest_active(st, &id) != STORE_OK) {
+        cli_error("resume: no unfinished session (irdrill sessions lists them)");
+        rc = CLI_EUSER;
+        goto out;
+    }
+    /* What the user named is checked before the terminal is: an unknown
+     * or finished session is their mistake (exit 1) wherever they are. */
+    store_loaded *chk = NULL;
+    int src = store_load(st, id, 0, &chk);
+    if (src != STORE_OK) {
+        cli_error("resume: %s", store_errmsg(st));
+        rc = cli_store_status(src);
+        goto out;
+    }
+    bool active = strcmp(chk->sess.status, "active") == 0;
+    store_loaded_free(chk);
+    if (!active) {
+        cli_error("resume: session %" PRId64 " is finished; review it with: irdrill replay %" PRId64,
+                  id, id);
+        rc = CLI_EUSER;
+        goto out;
+    }
+    crt *c = app_crt_open("resume", "resume --inputs FILE", &rc);
+    if (!c)
+        goto out;
+    app_play_resume(c, st, id, (lang)l, &res);
+    crt_close(c);
+    finish(&res);
+    rc = exit_status(&res);
+out:
+    store_close(st);
+    cli_strv_free(&pos);
+    return rc;
+}
+
+int tui_cmd_replay(int argc, char **argv)
+{
+    const char *lang_s = NULL, *db = NULL;
+    bool done;
+    cli_strv pos = CLI_STRV_INIT;
+    const cli_flag flags[] = {
+        { "lang", CLI_FLAG_STR, &lang_s, "vi or en" },
+        { "db", CLI_FLAG_STR, &db, "PATH" },
+    };
+    store *st = NULL;
+    app_result res = { 0 };
+    int64_t id = 0;
+    int rc = parse("replay", USAGE_REPLAY, argc, argv, flags, 2, &pos, &done);
+    if (done)
+        goto out;
+    rc = CLI_EUSER;
+    if (pos.n != 1) {
+        cli_error(pos.n ? "replay: one SESSION only" : "replay: missing SESSION (irdrill sessions lists them)");
+        goto out;
+    }
+    int l = cli_lang("replay", lang_s);
+    if (l < 0 || cli_parse_session("replay", pos.v[0], &id) != CLI_OK)
+        goto out;
+    tui_locale();
+    if (!(st = open_existing("replay", db, false, &rc)))
+        goto out;
+    crt *c = app_crt_open("replay", "report SESSION", &rc);
+    if (!c)
+        goto out;
+    app_review(c, st, id, (lang)l, &res);
+    crt_close(c);
+    finish(&res);
+    rc = exit_status(&res);
+out:
+    store_close(st);
+    cli_strv_free(&pos);
+    return rc;
+}
+
+/* ---- the main menu ------------------------------------------------------ */
+
+typedef struct scen_list {
+    menu_scenario *v;
+    int n, cap;
+} scen_list;
+
+static void collect(void *ctx, const scen *sc, const char *path)
+{
+    scen_list *l = ctx;
+    if (l->n == l->cap) {
+        int nc = l->cap ? l->cap * 2 : 8;
+        menu_scenario *nv = realloc(l->v, (size_t)nc * sizeof *nv);
+        if (!nv)
+            return;
+        l->v = nv;
+        l->cap = nc;
+    }
+    menu_scenario *m = &l->v[l->n];
+    memset(m, 0, sizeof *m);
+    m->id = xstrdup(sc->id);
+    m->path = xstrdup(path);
+    if (!m->id || !m->path || text_copy(&m->title, &sc->title) < 0 ||
+        text_copy(&m->summary, &sc->summary) < 0) {
+        free(m->id);
+        free(m->path);
+        text_free(&m->title);
+        text_free(&m->summary);
+        return;
+    }
+    m->diff = (int)sc->diff;
+    m->max_turns = sc->max_turns;
+    m->turn_minutes = sc->turn_minutes;
+    m->nroles = sc->nroles;
+    m->vi = sc->has_vi;
+    m->en = sc->has_en;
+    l->n++;
+}
+
+static void scen_list_free(scen_list *l)
+{
+    for (int i = 0; i < l->n; i++) {
+        free(l->v[i].id);
+        free(l->v[i].path);
+        text_free(&l->v[i].title);
+        text_free(&l->v[i].summary);
+    }
+    free(l->v);
+}
+
+static void sessions_load(store *st, menu_session **out, int *n, store_session **raw, int *nraw)
+{
+    *out = NULL;
+    *n = 0;
+    *raw = NULL;
+    *nraw = 0;
+    store_filter f = { .limit = 500 };
+    if (!st || store_list(st, &f, raw, nraw) != STORE_OK)
+        return;
+    menu_session *v = calloc(*nraw ? (size_t)*nraw : 1, sizeof *v);
+    if (!v)
+        return;
+    for (int i = 0; i < *nraw; i++) {
+        const store_session *s = &(*raw)[i];
+        v[i] = (menu_session){ s->id, s->scenario_id, s->team ? s->team : (char *)"", s->status,
+                               s->started, s->turn, s->score };
+    }
+    *out = v;
+    *n = *nraw;
+}
+
+/* A new drill chosen in the menu. */
+static void menu_new(crt *c, const menu_scenario *ms, const menu_choice *ch, store *st,
+                     app_result *res)
+{
+    sbuf problems = SBUF_INIT;
+    app_players pl = { 0 };
+    memset(res, 0, sizeof *res);
+    lhost *h = lhost_load_file(ms->path, NULL, &problems);
+    if (!h) {
+        snprintf(res->err, sizeof res->err, "%s", problems.len ? sb_str(&problems) : ms->path);
+        res->err[strcspn(res->err, "\n")] = '\0';
+        res->status = CLI_EUSER;
+        goto out;
+    }
+    const scen *sc = lhost_scen(h);
+    if (ch->per_role) {
+        /* Hot seat: each role is a player, named after the role. */
+        for (int r = 0; r < sc->nroles && r < 64; r++) {
+            char name[65];
+            ui_role_name(sc, r, ch->lg, name, sizeof name);
+            if (app_players_add(&pl, name, 1ULL << r) < 0)
+                goto oom;
+        }
+    } else if (app_players_add(&pl, "solo", sc->nroles >= 64 ? ~0ULL : (1ULL << sc->nroles) - 1) < 0) {
+        goto oom;
+    }
+    drill_opts o = { .seed = cli_default_seed(), .mode = ch->mode,
+                     .hints = ch->mode == MODE_TRAINING, .team = ch->team, .lang = ch->lg,
+                     .participants = pl.parts, .nparticipants = pl.n };
+    app_play_new(c, h, st, &o, &pl, ch->lg, res);
+    goto out;
+oom:
+    lhost_free(h);
+    snprintf(res->err, sizeof res->err, "out of memory");
+    res->status = CLI_EENV;
+out:
+    app_players_free(&pl);
+    sb_free(&problems);
+}
+
+int tui_cmd_menu(int argc, char **argv)
+{
+    (void)argc;
+    (void)argv;
+    tui_locale();
+    cli_search sp = { NULL, 0 };
+    cli_strv none = CLI_STRV_INIT;
+    scen_list sl = { 0 };
+    store *st = NULL;
+    char *dbpath = NULL;
+    crt *c = NULL;
+    app_result res = { 0 };
+    int rc = cli_search_init(&sp, &none);
+    if (rc != CLI_OK)
+        goto out;
+    /* Read everything that may print before curses owns the screen. */
+    if ((rc = cli_search_each(&sp, collect, &sl)) != CLI_OK)
+        goto out;
+    bool missing;
+    int dbrc = CLI_OK;
+    st = cli_db_open("irdrill", NULL, true, false, &missing, &dbpath, &dbrc);
+    if (!(c = app_crt_open("irdrill", "--help", &rc)))
+        goto out;
+    menu_choice ch = { .lg = lang_from_env() };
+    char notice[1024] = "";
+    for (;;) {
+        menu_session *ms;
+        store_session *raw;
+        int nms, nraw;
+        sessions_load(st, &ms, &nms, &raw, &nraw);
+        menu_data d = { sl.v, sl.n, ms, nms, dbpath ? dbpath : "?", st != NULL, notice };
+        int stop = menu_run(c, &d, &ch);
+        int64_t id = ch.session;
+        int what = ch.what;
+        free(ms);
+        store_sessions_free(raw, nraw);
+        if (stop || what == MENU_QUIT) {
+            res.stopped = stop;
+            break;
+        }
+        if (what == MENU_NEW)
+            menu_new(c, &sl.v[ch.scenario], &ch, st, &res);
+        else if (what == MENU_RESUME && st)
+            app_play_resume(c, st, id, ch.lg, &res);
+        else if (what == MENU_REVIEW && st)
+            app_review(c, st, id, ch.lg, &res);
+        if (res.stopped)
+            break;
+        /* Back at the menu: what went wrong, or where the session is. */
+        char *safe = text_sanitize(res.err[0] ? res.err : res.note, NULL);
+        snprintf(notice, sizeof notice, "%s", safe ? safe : "");
+        free(safe);
+        memset(&res, 0, sizeof res);
+    }
+    crt_close(c);
+    rc = exit_status(&res);
+out:
+    scen_list_free(&sl);
+    store_close(st);
+    free(dbpath);
+    cli_search_free(&sp);
+    return rc;
+}
