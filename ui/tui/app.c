@@ -7,6 +7,7 @@
  */
 #include "ui/tui/app_int.h"
 #include "ui/tui/menu.h"
+#include "ui/tui/ui.h"
 
 #include <inttypes.h>
 #include <locale.h>
@@ -392,7 +393,16 @@ static void collect(void *ctx, const scen *sc, const char *path)
     m->diff = (int)sc->diff;
     m->max_turns = sc->max_turns;
     m->turn_minutes = sc->turn_minutes;
-    m->nroles = sc->nroles;
+    m->nroles = 0;
+    m->roles = calloc(sc->nroles ? (size_t)sc->nroles : 1, sizeof *m->roles);
+    for (int r = 0; m->roles && r < sc->nroles; r++) {
+        const text *name = text_empty(&sc->roles[r].name) ? &(text){ sc->roles[r].id,
+                                                                     sc->roles[r].id }
+                                                          : &sc->roles[r].name;
+        if (text_copy(&m->roles[r], name) < 0)
+            break;
+        m->nroles = r + 1;
+    }
     m->vi = sc->has_vi;
     m->en = sc->has_en;
     l->n++;
@@ -405,6 +415,9 @@ static void scen_list_free(scen_list *l)
         free(l->v[i].path);
         text_free(&l->v[i].title);
         text_free(&l->v[i].summary);
+        for (int r = 0; r < l->v[i].nroles; r++)
+            text_free(&l->v[i].roles[r]);
+        free(l->v[i].roles);
     }
     free(l->v);
 }
@@ -445,12 +458,27 @@ static void menu_new(crt *c, const menu_scenario *ms, const menu_choice *ch, sto
         goto out;
     }
     const scen *sc = lhost_scen(h);
-    if (ch->per_role) {
+    if (ch->players == MENU_PER_ROLE) {
         /* Hot seat: each role is a player, named after the role. */
         for (int r = 0; r < sc->nroles && r < 64; r++) {
             char name[65];
             ui_role_name(sc, r, ch->lg, name, sizeof name);
             if (app_players_add(&pl, name, 1ULL << r) < 0)
+                goto oom;
+        }
+    } else if (ch->players == MENU_CUSTOM) {
+        /* Players as assigned, numbered in order, those with no role left
+         * out. */
+        for (int p = 0, k = 0; p < sc->nroles && p < 64; p++) {
+            uint64_t m = 0;
+            for (int r = 0; r < sc->nroles && r < 64; r++)
+                if (ch->assign[r] == p)
+                    m |= 1ULL << r;
+            if (!m)
+                continue;
+            char name[65];
+            snprintf(name, sizeof name, T(ch->lg, M_PLAYER_N), ++k);
+            if (app_players_add(&pl, name, m) < 0)
                 goto oom;
         }
     } else if (app_players_add(&pl, "solo", sc->nroles >= 64 ? ~0ULL : (1ULL << sc->nroles) - 1) < 0) {

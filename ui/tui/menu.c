@@ -11,7 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum { PG_MAIN, PG_SCEN, PG_MODE, PG_PLAYERS, PG_TEAM, PG_RESUME, PG_REVIEW, PG_LIST };
+enum { PG_MAIN, PG_SCEN, PG_MODE, PG_PLAYERS, PG_ASSIGN, PG_TEAM, PG_RESUME, PG_REVIEW, PG_LIST };
 
 typedef struct menu {
     const menu_data *d;
@@ -27,7 +27,9 @@ static int page_count(const menu *m)
     switch (m->page) {
     case PG_MAIN: return 6;
     case PG_SCEN: case PG_LIST: return m->d->nscen;
-    case PG_MODE: case PG_PLAYERS: return 2;
+    case PG_MODE: return 2;
+    case PG_PLAYERS: return 3;
+    case PG_ASSIGN: return m->d->scen[m->ch->scenario].nroles < 64 ? m->d->scen[m->ch->scenario].nroles : 64;
     case PG_RESUME: case PG_REVIEW: return m->nrows;
     default: return 0;
     }
@@ -85,8 +87,18 @@ static void row_text(const menu *m, int i, char *buf, size_t size)
         snprintf(buf, size, "%s", T(lg, i == 0 ? M_MODE_TRAINING_DESC : M_MODE_EXERCISE_DESC));
         break;
     case PG_PLAYERS:
-        snprintf(buf, size, "%s", T(lg, i == 0 ? M_PLAYERS_ONE : M_PLAYERS_EACH));
+        snprintf(buf, size, "%s", T(lg, i == 0 ? M_PLAYERS_ONE : i == 1 ? M_PLAYERS_EACH
+                                                                      : M_PLAYERS_CUSTOM));
         break;
+    case PG_ASSIGN: {
+        const menu_scenario *sc = &m->d->scen[m->ch->scenario];
+        char who[64], name[256];
+        snprintf(who, sizeof who, T(lg, M_PLAYER_N), m->ch->assign[i] + 1);
+        /* Columns, not bytes: Vietnamese names are longer in bytes. */
+        int w = tw_ellipsize(ui_text(&sc->roles[i], lg, t, sizeof t), 32, false, name, sizeof name);
+        snprintf(buf, size, "%s%*s  < %s >", name, 32 - w, "", who);
+        break;
+    }
     case PG_RESUME: case PG_REVIEW: {
         const menu_session *s = &m->d->sess[m->rows[i]];
         char id[32];
@@ -112,6 +124,7 @@ static const char *page_title(const menu *m)
     case PG_SCEN: return T(lg, M_CHOOSE_SCENARIO);
     case PG_MODE: return T(lg, M_CHOOSE_MODE);
     case PG_PLAYERS: return T(lg, M_CHOOSE_PLAYERS);
+    case PG_ASSIGN: return T(lg, M_ASSIGN_ROLES);
     case PG_TEAM: return T(lg, M_TEAM_NAME);
     case PG_RESUME: return T(lg, M_MENU_RESUME);
     case PG_REVIEW: return T(lg, M_MENU_REVIEW);
@@ -180,7 +193,9 @@ static void menu_draw(void *ctx, crt *c)
     else if (m->d->db)
         draw_fmt(c, H - 2, 1, W - 2, m->d->db_ok ? ST_DIM : ST_WARN,
                  T(lg, m->d->db_ok ? M_DB : M_NO_DB), m->d->db);
-    draw_str_cut(c, H - 1, 1, W - 2, T(lg, m->page == PG_TEAM ? M_KEYS_TEXT : M_KEYS_MENU), ST_DIM);
+    msg_id keys = m->page == PG_TEAM ? M_KEYS_TEXT : m->page == PG_ASSIGN ? M_KEYS_ASSIGN
+                                                                        : M_KEYS_MENU;
+    draw_str_cut(c, H - 1, 1, W - 2, T(lg, keys), ST_DIM);
 }
 
 static void choose(menu *m)
@@ -208,7 +223,16 @@ static void choose(menu *m)
         open_page(m, PG_PLAYERS);
         break;
     case PG_PLAYERS:
-        ch->per_role = m->sel == 1;
+        ch->players = m->sel == 0 ? MENU_ONE : m->sel == 1 ? MENU_PER_ROLE : MENU_CUSTOM;
+        if (ch->players == MENU_CUSTOM) {
+            /* Start from everyone on player 1: left/right moves a role. */
+            memset(ch->assign, 0, sizeof ch->assign);
+            open_page(m, PG_ASSIGN);
+        } else {
+            open_page(m, PG_TEAM);
+        }
+        break;
+    case PG_ASSIGN:
         open_page(m, PG_TEAM);
         break;
     case PG_TEAM:
@@ -230,7 +254,8 @@ static void back(menu *m)
     switch (m->page) {
     case PG_MODE: open_page(m, PG_SCEN); break;
     case PG_PLAYERS: open_page(m, PG_MODE); break;
-    case PG_TEAM: open_page(m, PG_PLAYERS); break;
+    case PG_ASSIGN: open_page(m, PG_PLAYERS); break;
+    case PG_TEAM: open_page(m, m->ch->players == MENU_CUSTOM ? PG_ASSIGN : PG_PLAYERS); break;
     default: open_page(m, PG_MAIN); break;
     }
 }
@@ -271,6 +296,13 @@ static int menu_key(void *ctx, int key)
     if (m->page == PG_TEAM)
         return team_key(m, key);
     int n = page_count(m);
+    if (m->page == PG_ASSIGN && m->sel < n &&
+        (key == TK_LEFT || key == TK_RIGHT || key == 'h' || key == 'l' || key == ' ')) {
+        /* Player numbers run 1..number of roles: as many players as roles. */
+        int d = key == TK_LEFT || key == 'h' ? n - 1 : 1;
+        m->ch->assign[m->sel] = (unsigned char)((m->ch->assign[m->sel] + d) % n);
+        return UI_REDRAW;
+    }
     switch (key) {
     case TK_UP: case 'k':
         if (m->sel > 0)

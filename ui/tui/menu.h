@@ -19,6 +19,7 @@ typedef struct menu_scenario {
     char *id, *path;
     text title, summary;
     int diff, max_turns, turn_minutes, nroles;
+    text *roles;                 /* the roles' names (nroles of them) */
     bool vi, en;
 } menu_scenario;
 
@@ -37,13 +38,15 @@ typedef struct menu_data {
 } menu_data;
 
 enum { MENU_QUIT, MENU_NEW, MENU_RESUME, MENU_REVIEW };
+enum { MENU_ONE, MENU_PER_ROLE, MENU_CUSTOM };
 
 typedef struct menu_choice {
     int what;
     int scenario;                /* MENU_NEW: index into scen */
     int64_t session;             /* MENU_RESUME, MENU_REVIEW */
     engine_mode mode;
-    bool per_role;               /* one player per role (hot seat) */
+    int players;                 /* MENU_ONE, MENU_PER_ROLE or MENU_CUSTOM */
+    unsigned char assign[64];    /* MENU_CUSTOM: the player (0..) of each role */
     char team[128];
     lang lg;                     /* the language chosen (in and out) */
 } menu_choice;
