@@ -241,7 +241,7 @@ bool d_func(dctx *d, const char *key, int *ref, bool required, bool allow_false)
     int ty = d_get(d, key);
     bool ok = false;
     if (ty == LUA_TFUNCTION) {
-        *ref = luaL_ref(L, LUA_REGISTRYINDEX);    /* pops it; >= 1 for a function */
+        *ref = lh_ref(L, d->h);                   /* pops it; >= 1 for a function */
         return true;
     }
     if (ty == LUA_TNIL) {
@@ -462,7 +462,7 @@ static void asset_vars(dctx *d)
     lua_pushliteral(L, "vars");
     int ty = lua_rawget(L, 1);
     if (ty == LUA_TTABLE) {
-        *ref = luaL_ref(L, LUA_REGISTRYINDEX);
+        *ref = lh_ref(L, d->h);
         return;
     }
     if (ty != LUA_TNIL)
@@ -730,6 +730,11 @@ void ldecl_set_closure(lua_State *L, lhost *h, const char *name, lua_CFunction f
 
 void ldecl_register(lua_State *L, lhost *h)
 {
+    register_w_trap(L);
+    if (h->replaying) {
+        ldecl_register_replay(L, h);
+        return;
+    }
     static const luaL_Reg fns[] = {
         { "scenario", l_scenario }, { "role", l_role }, { "asset", l_asset },
         { "link", l_link }, { "action", l_action }, { NULL, NULL },
@@ -742,6 +747,5 @@ void ldecl_register(lua_State *L, lhost *h)
         lua_pushcclosure(L, l_named, 2);
         ldecl_set_global(L, named_kinds[k]);
     }
-    register_w_trap(L);
     ldecl_register_score(L, h);
 }

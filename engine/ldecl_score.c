@@ -336,10 +336,10 @@ static scen_trigger *new_trigger(lua_State *L, lhost *h, trig_kind kind, const c
     return t;
 }
 
-static int func_ref(lua_State *L, int idx)
+static int func_ref(lua_State *L, lhost *h, int idx)
 {
     lua_pushvalue(L, idx);
-    return luaL_ref(L, LUA_REGISTRYINDEX);
+    return lh_ref(L, h);
 }
 
 /* at(turn, f) and every(n, f): upvalue 2 says which. */
@@ -365,7 +365,7 @@ static int l_at_every(lua_State *L)
     snprintf(name, sizeof name, "%s(%d)", what, (int)n);
     scen_trigger *t = new_trigger(L, h, every ? TRIG_EVERY : TRIG_AT, name, line);
     t->n = (int)n;
-    t->ref = func_ref(L, 2);
+    t->ref = func_ref(L, h, 2);
     return 0;
 }
 
@@ -379,8 +379,8 @@ static int l_when(lua_State *L)
         return 0;
     }
     scen_trigger *t = new_trigger(L, h, TRIG_WHEN, "when", line);
-    t->pred_ref = func_ref(L, 1);
-    t->ref = func_ref(L, 2);
+    t->pred_ref = func_ref(L, h, 1);
+    t->ref = func_ref(L, h, 2);
     return 0;
 }
 
@@ -403,7 +403,7 @@ static int l_on(lua_State *L)
     char name[100];
     snprintf(name, sizeof name, "on(%s)", id);
     scen_trigger *t = new_trigger(L, h, TRIG_ON, name, line);
-    t->ref = func_ref(L, 2);
+    t->ref = func_ref(L, h, 2);
     h->ld.trig_action[h->ld.ntrig_action - 1] = lh_strdup(L, id, n);
     return 0;
 }

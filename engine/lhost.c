@@ -137,6 +137,20 @@ char *lh_strdup(lua_State *L, const char *s, size_t n)
     return c;
 }
 
+int lh_ref(lua_State *L, lhost *h)
+{
+    int ref = luaL_ref(L, LUA_REGISTRYINDEX);
+    if (h->replaying) {
+        if (h->replay_next >= h->nreplay_refs || h->replay_refs[h->replay_next] != ref)
+            h->replay_bad = true;
+        h->replay_next++;
+    } else if (h->recording) {
+        int *slot = lh_push(L, &h->keep_refs, &h->nkeep_refs, &h->cap_keep_refs, sizeof *slot);
+        *slot = ref;
+    }
+    return ref;
+}
+
 bool lh_id_ok(const char *s, size_t n)
 {
     if (n == 0 || n > LH_ID_MAX)
@@ -434,29 +448,79 @@ static lhost *lhost_alloc(const char *path, const char *src, size_t len, const c
 /* Steps that stop the load: a bad file, a sandbox that cannot be built,
  * a syntax or runtime error in the stdlib or the file. Declaration
  * problems do not stop it; they are all reported at the end. */
-struct lhost_image {
-    char *path, *source;
-    size_t len;
-    char hash[65];
-    sbx_chunk *stdlib, *scenario;
-    int *inputs_lines;           /* per test: where its inputs begin (lcheck.c) */
-    int ntests;
-};
+/* Images. A fresh state made from an image runs the compiled stdlib and
+ * scenario chunks (no compiling), and the declaration functions it runs
+ * them with only keep the functions and tables the scenario hands over
+ * (ldecl_replay.c): the declarations themselves, read and checked once
+ * when the image was made, are the image's scen, which every lhost made
+ * from it borrows. That is sound because a top level has no randomness,
+ * clock or input: run again in a fresh state, it hands over the same
+ * values in the same order, and they get the same registry refs. Each ref
+ * is compared with the image's all the same; if one differs, the file is
+ * loaded in full from the chunks instead. */
+/* struct lhost_image is in lhost_int.h (a test reaches into it). */
+
+static int *copy_ints(const int *v, int n)
+{
+    int *c = malloc(((size_t)n + 1) * sizeof *c);
+    if (c && n)
+        memcpy(c, v, (size_t)n * sizeof *c);
+    return c;
+}
+
+/* What an image keeps of the load that made it (besides the chunks, kept
+ * as they are compiled). -1 when out of memory. */
+static int keep_load(lhost *h, lhost_image *keep)
+{
+    keep->refs = copy_ints(h->keep_refs, h->nkeep_refs);
+    keep->nrefs = h->nkeep_refs;
+    keep->asset_vars = copy_ints(h->ld.asset_vars, h->ld.nasset_vars);
+    keep->nasset_vars = h->ld.nasset_vars;
+    keep->plain = copy_ints(h->plain, h->nplain);
+    keep->nplain = h->nplain;
+    return keep->refs && keep->asset_vars && keep->plain ? 0 : -1;
+}
+
+/* A replay's own copies of what lapi_open and check read from a load. */
+static int replay_done(lhost *h, const lhost_image *from)
+{
+    h->ld.asset_vars = copy_ints(from->asset_vars, from->nasset_vars);
+    h->ld.nasset_vars = h->ld.cap_asset_vars = from->nasset_vars;
+    h->plain = copy_ints(from->plain, from->nplain);
+    h->nplain = h->cap_plain = from->nplain;
+    h->cap_plain += h->plain != NULL;       /* copy_ints leaves one spare slot */
+    return h->ld.asset_vars && h->plain ? 0 : -1;
+}
 
 /* One load. With from, the source and compiled chunks come from an image
- * (already checked when the image was made); with keep, the compiled
- * chunks are kept for a new image. */
+ * (already checked when the image was made), and with replay the
+ * declarations too; with keep, the compiled chunks and what the load
+ * declared are kept for a new image. */
 static lhost *load(const char *path, const char *src, size_t len, const lhost_opts *opts,
-                   sbuf *problems, const lhost_image *from, lhost_image *keep)
+                   sbuf *problems, const lhost_image *from, lhost_image *keep, bool replay)
 {
     chunk_io lib = { from ? from->stdlib : NULL, keep ? &keep->stdlib : NULL };
     chunk_io own = { from ? from->scenario : NULL, keep ? &keep->scenario : NULL };
-    lhost *h = lhost_alloc(path, src ? src : "", src ? len : 0, from ? from->hash : NULL);
+    replay = replay && from && from->has_sc;
+    lhost *h;
+    if (replay) {
+        h = calloc(1, sizeof *h);
+        if (h) {
+            h->errp = "";
+            h->sc = from->sc;                  /* borrowed: see "Images" above */
+            h->sc_borrowed = h->replaying = true;
+            h->replay_refs = from->refs;
+            h->nreplay_refs = from->nrefs;
+        }
+    } else {
+        h = lhost_alloc(path, src ? src : "", src ? len : 0, from ? from->hash : NULL);
+    }
     if (!h) {
         if (problems)
             sb_printf(problems, "%s: out of memory\n", path ? path : "scenario");
         return NULL;
     }
+    h->recording = keep != NULL;
     src = h->sc.source;
     len = h->sc.source_len;
     if (!from && check_source(h, src, len) < 0)
@@ -477,14 +541,30 @@ static lhost *load(const char *path, const char *src, size_t len, const lhost_op
     size_t bom = len >= 3 && memcmp(src, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
     if (run_chunk(h, src + bom, len - bom, h->sc.path, false, own) < 0)
         goto fail;
-    /* The search for where tests' inputs begin reads the whole source; an
-     * image already knows the answer. */
-    h->inputs_known = from && from->ntests == h->sc.ntests;
-    lcheck_run(h);
-    for (int i = 0; h->inputs_known && i < h->sc.ntests; i++)
-        h->sc.tests[i].inputs_line = from->inputs_lines[i];
+    if (replay) {
+        h->replaying = false;
+        if (h->replay_bad || h->replay_next != h->nreplay_refs) {
+            lhost_free(h);                     /* never seen: a full load instead */
+            return load(path, src, len, opts, problems, from, keep, false);
+        }
+        if (replay_done(h, from) < 0) {
+            lh_problem(h, 0, "out of memory");
+            goto fail;
+        }
+    } else {
+        /* The search for where tests' inputs begin reads the whole source;
+         * an image already knows the answer. */
+        h->inputs_known = from && from->ntests == h->sc.ntests;
+        lcheck_run(h);
+        for (int i = 0; h->inputs_known && i < h->sc.ntests; i++)
+            h->sc.tests[i].inputs_line = from->inputs_lines[i];
+    }
     if (h->ld.nprobs || h->ld.dropped)
         goto fail;
+    if (keep && keep_load(h, keep) < 0) {
+        lh_problem(h, 0, "out of memory");
+        goto fail;
+    }
     h->loaded = true;
     if (sbx_protect(h->sbx, lapi_open, h) != SBX_OK) {
         sandbox_problem(h, h->sc.path);
@@ -502,7 +582,7 @@ fail:
 lhost *lhost_load(const char *path, const char *src, size_t len,
                   const lhost_opts *opts, sbuf *problems)
 {
-    return load(path, src, len, opts, problems, NULL, NULL);
+    return load(path, src, len, opts, problems, NULL, NULL, false);
 }
 
 lhost_image *lhost_image_new(const char *path, const char *src, size_t len,
@@ -514,7 +594,7 @@ lhost_image *lhost_image_new(const char *path, const char *src, size_t len,
             sb_printf(problems, "%s: out of memory\n", path ? path : "scenario");
         return NULL;
     }
-    lhost *h = load(path, src, len, opts, problems, NULL, img);
+    lhost *h = load(path, src, len, opts, problems, NULL, img, false);
     if (!h) {
         lhost_image_free(img);
         return NULL;
@@ -532,6 +612,10 @@ lhost_image *lhost_image_new(const char *path, const char *src, size_t len,
     for (int i = 0; img->inputs_lines && i < sc->ntests; i++)
         img->inputs_lines[i] = sc->tests[i].inputs_line;
     img->ntests = sc->ntests;
+    /* The declarations move into the image, for replays to borrow. */
+    img->sc = h->sc;
+    img->has_sc = true;
+    memset(&h->sc, 0, sizeof h->sc);
     lhost_free(h);
     if (!img->path || !img->source || !img->stdlib || !img->scenario || !img->inputs_lines) {
         if (problems)
@@ -544,7 +628,7 @@ lhost_image *lhost_image_new(const char *path, const char *src, size_t len,
 
 lhost *lhost_load_image(const lhost_image *img, const lhost_opts *opts, sbuf *problems)
 {
-    return load(img->path, img->source, img->len, opts, problems, img, NULL);
+    return load(img->path, img->source, img->len, opts, problems, img, NULL, true);
 }
 
 void lhost_image_free(lhost_image *img)
@@ -554,6 +638,11 @@ void lhost_image_free(lhost_image *img)
     sbx_chunk_free(img->stdlib);
     sbx_chunk_free(img->scenario);
     free(img->inputs_lines);
+    if (img->has_sc)
+        scen_free(&img->sc);
+    free(img->refs);
+    free(img->asset_vars);
+    free(img->plain);
     free(img->path);
     free(img->source);
     free(img);
@@ -605,12 +694,16 @@ void lhost_free(lhost *h)
         sbx_free(h->sbx);
     lcheck_free_load(h);
     free_problems(&h->ld);
-    scen_free(&h->sc);
+    if (!h->sc_borrowed)
+        scen_free(&h->sc);
     free(h->plain);
+    free(h->keep_refs);
     free(h);
 }
 
 const scen *lhost_scen(const lhost *h) { return &h->sc; }
+
+bool lhost_replayed(const lhost *h) { return h->sc_borrowed; }
 
 sbx *lhost_sandbox(lhost *h) { return h->sbx; }
 

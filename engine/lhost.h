@@ -20,6 +20,7 @@
 #include "engine/engine.h"
 #include "engine/sandbox.h"
 #include "engine/scen.h"
+#include <stdbool.h>
 #include <stddef.h>
 
 #define LHOST_MAX_PROBLEMS 50
@@ -55,6 +56,9 @@ lhost_image *lhost_image_new(const char *path, const char *src, size_t len,
  * source, without compiling or hashing it again. */
 lhost *lhost_load_image(const lhost_image *img, const lhost_opts *opts, sbuf *problems);
 void lhost_image_free(lhost_image *img);
+/* Whether h was made from an image by replaying its declarations (the
+ * fast way, lhost.c "Images"), rather than by a full load. */
+bool lhost_replayed(const lhost *h);
 
 void lhost_free(lhost *h);
 

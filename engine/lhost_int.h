@@ -101,8 +101,32 @@ struct lhost {
                                     copied from it, not searched for again */
     int *plain;                  /* lines of texts given as a plain string */
     int nplain, cap_plain;
+    /* Registry refs taken while the top level runs (lh_ref), in order:
+     * recorded when an image is made (keep), compared when a fresh state
+     * replays an image's declarations (replay, lhost.c). */
+    int *keep_refs; int nkeep_refs, cap_keep_refs;
+    const int *replay_refs; int nreplay_refs, replay_next;
+    bool recording;              /* an image is being made: keep_refs fills */
+    bool replaying;              /* the declaration functions only take refs */
+    bool replay_bad;             /* a ref differed from the image's: load it in full */
+    bool sc_borrowed;            /* sc is the image's, shared: never freed here */
     char err[256];               /* own failures of hooks.call */
     const char *errp;            /* what hooks.errmsg returns */
+};
+
+/* An image (lhost.h): see "Images" in lhost.c. */
+struct lhost_image {
+    char *path, *source;
+    size_t len;
+    char hash[65];
+    sbx_chunk *stdlib, *scenario;
+    int *inputs_lines;           /* per test: where its inputs begin (lcheck.c) */
+    int ntests;
+    scen sc;                     /* the declarations, as the first load made them */
+    bool has_sc;
+    int *refs; int nrefs;        /* lh_ref's refs of that load, in order */
+    int *asset_vars; int nasset_vars;   /* refs of the assets' vars tables */
+    int *plain; int nplain;      /* lines of plain-string texts of the declarations */
 };
 
 /* lhost.c */
@@ -117,6 +141,9 @@ void lh_problem(lhost *h, int line, const char *fmt, ...)
 void *lh_push(lua_State *L, void *parr, int *n, int *cap, size_t size);
 /* A malloc'd copy of s; raises a Lua error when out of memory. */
 char *lh_strdup(lua_State *L, const char *s, size_t n);
+/* luaL_ref of the value on top (popped) into the registry, for every
+ * function or table a declaration keeps; see lhost.c on images. */
+int lh_ref(lua_State *L, lhost *h);
 bool lh_id_ok(const char *s, size_t n);
 bool lh_attack_id_ok(const char *s);
 /* Check a text value at idx: a string, or a table with string vi and en.
@@ -177,6 +204,11 @@ void ldecl_set_closure(lua_State *L, lhost *h, const char *name, lua_CFunction f
 /* ldecl_score.c: objective, penalty, hint, ending, signal, test and the
  * triggers. */
 void ldecl_register_score(lua_State *L, lhost *h);
+/* The declaration functions of a replay (lhost.c on images): each only
+ * keeps the functions (and asset vars tables) its declaration would keep,
+ * with lh_ref, in the same order; everything else was read and checked
+ * when the image was made. */
+void ldecl_register_replay(lua_State *L, lhost *h);
 
 /* lcheck.c */
 /* The checks that need the whole file; problems go to h. */

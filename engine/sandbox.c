@@ -250,25 +250,24 @@ static int may_grow(sbx *s, size_t grow)
     return 1;
 }
 
-/* Count osize only for a real block: for ptr == NULL it encodes a type. */
+/* Count osize only for a real block: for ptr == NULL it encodes a type.
+ * The blocks themselves come from the state's pool (sbx_pool.c). */
 static void *sbx_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
 {
     sbx *s = ud;
     size_t old = ptr ? osize : 0;
     if (nsize == 0) {
-        free(ptr);
+        sbx_pool_alloc(&s->pool, ptr, old, 0);
         s->mem_used -= old;
         return NULL;
     }
     if (nsize > old && !may_grow(s, nsize - old))
         return NULL;
-    void *p = realloc(ptr, nsize);
-    if (!p && nsize > old) {
+    void *p = sbx_pool_alloc(&s->pool, ptr, old, nsize);
+    if (!p) {                 /* only a block that grows or is new can fail */
         s->refused = REFUSED_SYSTEM;
         return NULL;
     }
-    if (!p)
-        p = ptr;   /* Lua assumes shrinking works; the old block is big enough */
     s->mem_used = s->mem_used - old + nsize;
     if (s->mem_used > s->mem_peak)
         s->mem_peak = s->mem_used;
@@ -388,6 +387,7 @@ sbx *sbx_new(const sbx_limits *limits, const sbx_rng *rng)
 fail:
     if (s->L)
         lua_close(s->L);
+    sbx_pool_release(&s->pool);
     free(s);
     return NULL;
 }
@@ -399,6 +399,7 @@ void sbx_free(sbx *s)
     s->fail_after = -1;
     s->depth = 0;
     lua_close(s->L);
+    sbx_pool_release(&s->pool);
     free(s);
 }
 

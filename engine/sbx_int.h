@@ -40,12 +40,28 @@
 #define SBX_NAME_MAX 256
 
 enum { LIMIT_NONE, LIMIT_BUDGET, LIMIT_TIME };
+
+/* sbx_pool.c: the state's own free lists for blocks of up to SBX_POOL_MAX
+ * bytes. */
+#define SBX_POOL_MAX 1024
+#define SBX_POOL_CLASSES (SBX_POOL_MAX / 16)
+typedef struct sbx_pool {
+    void *free[SBX_POOL_CLASSES];  /* per size class, linked through the blocks */
+    char *cur; size_t left;        /* the slab being carved */
+    void *slabs;                   /* every slab, linked through its first bytes */
+} sbx_pool;
+/* lua_Alloc's contract, without the accounting: NULL only when a block
+ * cannot grow or be made (never when it shrinks). */
+void *sbx_pool_alloc(sbx_pool *p, void *ptr, size_t osize, size_t nsize);
+/* Release every slab; after lua_close, when no block is in use. */
+void sbx_pool_release(sbx_pool *p);
 enum { REFUSED_NONE, REFUSED_CAP, REFUSED_INJECTED, REFUSED_SYSTEM, REFUSED_LIMIT };
 
 struct sbx {
     lua_State *L;
 
     size_t mem_cap, mem_used, mem_peak;
+    sbx_pool pool;        /* where the state's blocks come from */
     long fail_after;      /* test hook: growing allocations left; -1 off */
     int refused;          /* why an allocation was last refused (this call) */
 

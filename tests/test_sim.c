@@ -13,9 +13,11 @@
 #include <cmocka.h>
 
 #include "engine/lhost.h"
+#include "engine/lhost_int.h"
 #include "engine/sandbox.h"
 #include "ui/sim_int.h"
 
+#include <dirent.h>
 #include <lua.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -133,6 +135,7 @@ static void test_image_same_as_text(void **state)
     assert_non_null(img);
     lhost *i = lhost_load_image(img, NULL, &probs);
     assert_non_null(i);
+    assert_true(lhost_replayed(i));
     const scen *a = lhost_scen(t), *b = lhost_scen(i);
     assert_string_equal(a->hash, b->hash);
     assert_string_equal(a->path, b->path);
@@ -157,6 +160,100 @@ static void test_image_same_as_text(void **state)
     lhost_free(i);
     lhost_image_free(img);
     sb_free(&probs);
+    free(src);
+}
+
+/* Every shipped scenario, every self-test: a state made from the image
+ * (declarations replayed, not read again) plays the same session as a
+ * state loaded from the text, event for event; and so does a second state
+ * from the same image, after the first has played. */
+static void test_image_replay_all_scenarios(void **state)
+{
+    (void)state;
+    DIR *d = opendir("scenarios");
+    assert_non_null(d);
+    struct dirent *de;
+    int nscen = 0;
+    while ((de = readdir(d))) {
+        size_t nl = strlen(de->d_name);
+        if (nl < 5 || strcmp(de->d_name + nl - 4, ".lua") != 0 ||
+            strcmp(de->d_name, "stdlib.lua") == 0)
+            continue;
+        char path[300];
+        snprintf(path, sizeof path, "scenarios/%s", de->d_name);
+        size_t len;
+        char *src = slurp(path, &len);
+        lhost_image *img = lhost_image_new(path, src, len, NULL, NULL);
+        assert_non_null(img);
+        lhost *t = lhost_load(path, src, len, NULL, NULL);
+        assert_non_null(t);
+        const scen *sc = lhost_scen(t);
+        assert_true(sc->ntests > 0);
+        for (int k = 0; k < sc->ntests; k++) {
+            lhost *t2 = lhost_load(path, src, len, NULL, NULL);
+            lhost *i1 = lhost_load_image(img, NULL, NULL), *i2 = lhost_load_image(img, NULL, NULL);
+            assert_non_null(t2);
+            assert_non_null(i1);
+            assert_non_null(i2);
+            assert_true(lhost_replayed(i1) && lhost_replayed(i2));
+            sbuf et = SBUF_INIT, e1 = SBUF_INIT, e2 = SBUF_INIT;
+            play_inputs(t2, sc->tests[k].seed, sc->tests[k].inputs, &et);
+            play_inputs(i1, sc->tests[k].seed, sc->tests[k].inputs, &e1);
+            play_inputs(i2, sc->tests[k].seed, sc->tests[k].inputs, &e2);
+            assert_true(et.len > 100);
+            assert_string_equal(sb_str(&et), sb_str(&e1));
+            assert_string_equal(sb_str(&et), sb_str(&e2));
+            sb_free(&et);
+            sb_free(&e1);
+            sb_free(&e2);
+            lhost_free(t2);
+            lhost_free(i1);
+            lhost_free(i2);
+        }
+        lhost_free(t);
+        lhost_image_free(img);
+        free(src);
+        nscen++;
+    }
+    closedir(d);
+    assert_true(nscen >= 10);
+}
+
+/* A replay whose refs differ from the image's (which a deterministic top
+ * level never gives) must not use the image's declarations: the file is
+ * loaded in full from the chunks instead, and plays the same session. */
+static void test_image_replay_mismatch_loads_in_full(void **state)
+{
+    (void)state;
+    size_t len;
+    char *src = slurp(REF, &len);
+    lhost *t = lhost_load(REF, src, len, NULL, NULL);
+    lhost_image *img = lhost_image_new(REF, src, len, NULL, NULL);
+    assert_non_null(t);
+    assert_non_null(img);
+    assert_true(img->nrefs > 10);
+    const scen *a = lhost_scen(t);
+    sbuf ea = SBUF_INIT;
+    play_inputs(t, a->tests[0].seed, a->tests[0].inputs, &ea);
+    for (int how = 0; how < 2; how++) {
+        if (how == 0)
+            img->refs[img->nrefs / 2] += 1000;      /* one ref differs */
+        else
+            img->nrefs--;                          /* one ref more than the image had */
+        lhost *i = lhost_load_image(img, NULL, NULL);
+        assert_non_null(i);
+        assert_false(lhost_replayed(i));
+        assert_int_equal(lhost_scen(i)->nobjectives, a->nobjectives);
+        sbuf eb = SBUF_INIT;
+        play_inputs(i, a->tests[0].seed, a->tests[0].inputs, &eb);
+        assert_string_equal(sb_str(&ea), sb_str(&eb));
+        sb_free(&eb);
+        lhost_free(i);
+    }
+    img->nrefs++;
+    sb_free(&ea);
+    lhost_free(t);
+    lhost_image_free(img);
     free(src);
 }
 
@@ -333,25 +430,45 @@ static void test_same_seed_same_figures(void **state)
     lhost_image_free(img);
 }
 
-/* State kept in Lua (an upvalue here) must not leak from one run into the
- * next: each run counts its own turns from 0. */
+/* State kept in Lua must not leak from one run into the next: each run
+ * counts its own turns from 0 in an upvalue, a global, w.vars, an asset's
+ * declared vars table, the real string table (shared by every string of a
+ * state) and the stdlib's table, and asserts they all agree with w.turn.
+ * The runs take the fast way (the image's declarations replayed), which is
+ * what this must hold for. */
 static void test_runs_independent(void **state)
 {
     (void)state;
-    const char *src = SMALL
+    const char *src =
+        "scenario { id = 'n', title = { vi = 'Nhỏ', en = 'Small' }, difficulty = 'basic', max_turns = 6 }\n"
+        "role { id = 'lead', name = { vi = 'Trưởng', en = 'Lead' } }\n"
+        "asset { id = 'web', kind = 'web', level = 2, name = { vi = 'Web', en = 'Web' }, vars = { hits = 0 } }\n"
         "local n = 0\n"
-        "every(1, function(w) n = n + 1 end)\n"
+        "G = 0\n"
+        "every(1, function(w)\n"
+        "  n = n + 1; G = G + 1\n"
+        "  local v = w.asset.web.vars; v.hits = v.hits + 1\n"
+        "  w.vars.k = (w.vars.k or 0) + 1\n"
+        "  string.leak = (string.leak or 0) + 1\n"
+        "  stdlib.run.leak = (stdlib.run.leak or 0) + 1\n"
+        "  local t = w.turn\n"
+        "  assert(n == t and G == t and v.hits == t and w.vars.k == t and ('').leak == t\n"
+        "         and string.leak == t and stdlib.run.leak == t, 'state leaked from another run')\n"
+        "end)\n"
         "objective { id = 'o', points = 1, label = { vi = 'O', en = 'O' }, met = function(w) return true end }\n"
         "ending { id = 'third', text = { vi = 'Ba', en = 'Three' }, when = function(w) return n >= 3 end }\n";
     lhost_image *img = lhost_image_new("n.lua", src, strlen(src), NULL, NULL);
     assert_non_null(img);
     lhost *h = lhost_load_image(img, NULL, NULL);
+    assert_non_null(h);
+    assert_true(lhost_replayed(h));
     sim_stats st;
     sbuf err = SBUF_INIT;
     assert_int_equal(sim_stats_init(&st, lhost_scen(h)), 0);
     sim_opts o = { .runs = 5, .policy = SIM_RANDOM, .seed = 1 };
     assert_int_equal(sim_play(img, &o, &st, &err), 0);
     assert_int_equal(st.runs, 5);
+    assert_int_equal(st.hook_errors, 0);
     assert_int_equal(st.outcomes[0], 5);
     assert_int_equal(st.turns, 15);
     assert_true(st.ending_reached[0] && st.objective_met[0]);
@@ -390,6 +507,8 @@ int main(void)
         cmocka_unit_test(test_chunk_keeps_lines),
         cmocka_unit_test(test_chunk_needs_lua_function),
         cmocka_unit_test(test_image_same_as_text),
+        cmocka_unit_test(test_image_replay_all_scenarios),
+        cmocka_unit_test(test_image_replay_mismatch_loads_in_full),
         cmocka_unit_test(test_image_invalid_and_hook_lines),
         cmocka_unit_test(test_bot_sees_team_view_only),
         cmocka_unit_test(test_bot_indicators),

@@ -224,19 +224,32 @@ static void add_indicator(sim_bot *b, const char *s, size_t n, int signal)
  * responder would copy into a block list. Tokens are runs of letters,
  * digits, '.', '-' and '_'; one next to '/' or '@' is part of a path, URL
  * or mail address and is left alone. */
+/* Letters, digits, '.', '-' and '_': what a token is made of. */
+static bool is_tok(unsigned char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+           c == '.' || c == '-' || c == '_';
+}
+
 static void scan_indicators(sim_bot *b, const char *t, int signal)
 {
+    /* Texts are long and mostly words: a token too short to be an address,
+     * a domain or a hash (a.bc, 1.2.3.4 are the shortest) is skipped with
+     * no more than its length counted. */
+    const unsigned char *u = (const unsigned char *)t;
     size_t i = 0, n = strlen(t);
     while (i < n) {
-        if (!(is_alpha(t[i]) || is_digit(t[i]) || t[i] == '.' || t[i] == '-' || t[i] == '_')) {
+        if (!is_tok(u[i])) {
             i++;
             continue;
         }
         size_t s = i;
-        while (i < n && (is_alpha(t[i]) || is_digit(t[i]) || t[i] == '.' || t[i] == '-' ||
-                         t[i] == '_'))
-            i++;
+        bool dot = false;
+        while (i < n && is_tok(u[i]))
+            dot |= u[i++] == '.';
         size_t e = i;
+        if (!dot && e - s < 32)
+            continue;                      /* no dot: only a hash could be it */
         while (e > s && (t[e - 1] == '.' || t[e - 1] == '-'))
             e--;
         bool path = (s > 0 && (t[s - 1] == '/' || t[s - 1] == '@')) ||
@@ -375,9 +388,13 @@ void bot_render(sim_bot *b, int ai, int r, const char *target, int verdict, bot_
     const scen *sc = b->sc;
     sbuf *l = &b->line;
     sb_reset(l);
-    sb_printf(l, "%s %s", sc->roles[r].id, sc->actions[ai].id);
-    if (target)
-        sb_printf(l, " %s", target);
+    sb_puts(l, sc->roles[r].id);
+    sb_putc(l, ' ');
+    sb_puts(l, sc->actions[ai].id);
+    if (target) {
+        sb_putc(l, ' ');
+        sb_puts(l, target);
+    }
     if (verdict >= 0)
         sb_puts(l, verdict ? " true" : " false");
     int nf = sc->nfacts < BOT_MAX_FACTS ? sc->nfacts : BOT_MAX_FACTS;
@@ -393,7 +410,9 @@ void bot_render(sim_bot *b, int ai, int r, const char *target, int verdict, bot_
     for (int i = 0; i < nf; i++) {
         if (facts == FACTS_SOME && !(mask >> i & 1))
             continue;
-        sb_printf(l, "%s%s", first ? "" : ",", sc->facts[i].id);
+        if (!first)
+            sb_putc(l, ',');
+        sb_puts(l, sc->facts[i].id);
         first = false;
     }
 }
@@ -404,9 +423,9 @@ int bot_give(sim_bot *b, engine *e)
         b->oom = true;
         return ENG_ENOMEM;
     }
-    int rc = engine_input_check(e, b->line.buf, NULL);
-    if (rc == ENG_OK)
-        rc = engine_input_apply(e, b->line.buf);
+    /* engine_input_apply checks the line first and changes nothing when
+     * it is refused. */
+    int rc = engine_input_apply(e, b->line.buf);
     if (rc == ENG_ENOMEM) {
         b->oom = true;
         return rc;
