@@ -499,6 +499,40 @@ static int w_did(lua_State *L)
     return 1;
 }
 
+/* ---- the clock ---------------------------------------------------------- */
+
+#define CLOCK_MINUTES_MAX 100000000
+
+/* w:clock([minute]): the wall-clock time of a session minute (default: the
+ * current phase's, w.minutes) on the scenario's clock, which shows
+ * start_time at minute 0: "HH:MM" on the first day, "HH:MM (+1)" on the
+ * next, "HH:MM (-1)" the day before. The day (0 the first) is the second
+ * result. Texts in both languages quote the same digits, so one string
+ * serves both. */
+static int w_clock(lua_State *L)
+{
+    engine *e = method_begin(L, "clock");
+    lua_Integer m = engine_minutes(e);
+    if (!lua_isnoneornil(L, 2)) {
+        int isint = 0;
+        m = lua_type(L, 2) == LUA_TNUMBER ? lua_tointegerx(L, 2, &isint) : 0;
+        if (!isint || m < -CLOCK_MINUTES_MAX || m > CLOCK_MINUTES_MAX)
+            return luaL_error(L, "w:clock: the minute must be a whole number from %d to %d",
+                              -CLOCK_MINUTES_MAX, CLOCK_MINUTES_MAX);
+    }
+    lua_Integer t = up_host(L)->sc.start_minute + m;
+    lua_Integer day = t >= 0 ? t / 1440 : -((-t + 1439) / 1440);
+    lua_Integer hm = t - day * 1440;
+    char buf[48];
+    if (day == 0)
+        snprintf(buf, sizeof buf, "%02d:%02d", (int)(hm / 60), (int)(hm % 60));
+    else
+        snprintf(buf, sizeof buf, "%02d:%02d (%+d)", (int)(hm / 60), (int)(hm % 60), (int)day);
+    lua_pushstring(L, buf);
+    lua_pushinteger(L, day);
+    return 2;
+}
+
 /* ---- scoring and the end ------------------------------------------------ */
 
 static int w_penalize(lua_State *L)
@@ -551,7 +585,7 @@ static int w_index(lua_State *L)
     if (lua_rawget(L, lua_upvalueindex(2)) != LUA_TNIL)
         return 1;
     return luaL_error(L, "w.%s: no such field (w.turn, w.minutes, w.max_turns, w.asset, "
-                      "w.vars and the methods w:signal, w:set, ...)", shown(k));
+                      "w.vars and the methods w:signal, w:set, w:clock, ...)", shown(k));
 }
 
 static int w_newindex(lua_State *L)
@@ -652,7 +686,7 @@ int lapi_open(lua_State *L)
         { "note", w_note }, { "log", w_log }, { "reveal", w_reveal }, { "knows", w_knows },
         { "chance", w_chance }, { "random", w_random }, { "reported", w_reported },
         { "flagged", w_flagged }, { "did", w_did }, { "penalize", w_penalize },
-        { "award", w_award }, { "finish", w_finish }, { NULL, NULL },
+        { "award", w_award }, { "finish", w_finish }, { "clock", w_clock }, { NULL, NULL },
     };
     lhost *h = lua_touserdata(L, 1);
     lua_settop(L, 1);

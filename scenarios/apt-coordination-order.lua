@@ -349,11 +349,6 @@ local function recognisable(w, h)
   return not w.vars.variant[h] or w.vars.backup_known
 end
 
-local function hhmm(w)
-  local m = 8 * 60 + w.minutes
-  return string.format("%02d:%02d", m // 60 % 24, m % 60)
-end
-
 local function tip_off(w, why)
   local V = w.vars
   if V.tipped then return end
@@ -739,10 +734,10 @@ on("collect_evidence", function(w, a)
   if A.compromised and A.online and not A.vars.memory_lost then
     V.mem[h], V.mem_ok = true, true
     w:note { vi = "Đã thu ảnh bộ nhớ và ổ đĩa " .. HOST[h] .. " qua tác tử (không làm gián đoạn người dùng), "
-               .. "tính SHA-256, lập biên bản chuỗi lưu giữ (người thực hiện, thời điểm " .. hhmm(w)
+               .. "tính SHA-256, lập biên bản chuỗi lưu giữ (người thực hiện, thời điểm " .. w:clock()
                .. " UTC+7, nơi cất giữ).",
              en = "Memory and disk of " .. HOST[h] .. " captured through the agent (the user notices "
-               .. "nothing), SHA-256 hashed, chain-of-custody record written (handler, time " .. hhmm(w)
+               .. "nothing), SHA-256 hashed, chain-of-custody record written (handler, time " .. w:clock()
                .. " UTC+7, storage place)." }
   elseif A.compromised then
     w:note { vi = "Chỉ thu được ảnh ổ đĩa " .. HOST[h] .. ": bộ nhớ đã mất khi tắt máy.",

@@ -255,11 +255,12 @@ signal { id = "n_vpn", source = "vpn", severity = "low", truth = false,
 local DAYS_VI = { "Thứ Sáu", "Thứ Bảy", "Chủ Nhật", "Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm" }
 local DAYS_EN = { "Friday", "Saturday", "Sunday", "Monday", "Tuesday", "Wednesday", "Thursday" }
 
--- Day and time of a session minute (minute 0 = Friday 20:00).
-local function when_at(minute)
-  local m = 20 * 60 + minute
-  local d, hm = m // 1440 % 7 + 1, m % 1440
-  local t = string.format("%02d:%02d", hm // 60, hm % 60)
+-- Weekday and time of a session minute (minute 0 = Friday 20:00, start_time):
+-- w:clock gives the time and the day (0 the first); the weekday names are ours.
+local function when_at(w, minute)
+  local t, day = w:clock(minute)
+  t = t:sub(1, 5)                          -- "HH:MM" without the "(+N)" day marker
+  local d = day % 7 + 1
   return { vi = DAYS_VI[d] .. " " .. t, en = DAYS_EN[d] .. " " .. t }
 end
 
@@ -474,11 +475,11 @@ action { id = "declare_breach", roles = { "dpo", "lead" }, cost = 1, turns = 1, 
     V.declared = true
     if V.start_known then
       V.clock_ok = true
-      local d = when_at(4 + 4320)
+      local d = when_at(w, 4 + 4320)
       w:note { vi = "Hồ sơ vi phạm: bắt đầu Thứ Sáu 20:04 (theo nhật ký). Hạn thông báo A05: " .. d.vi .. ".",
                en = "Breach record: began Friday 20:04 (per the logs). A05 notice due: " .. d.en .. "." }
     else
-      local d = when_at(w.minutes + 4320)
+      local d = when_at(w, w.minutes + 4320)
       w:penalize("clock_started_late")
       w:note { vi = "Hồ sơ vi phạm ghi mốc là lúc này, vì chưa xác định được vi phạm bắt đầu khi nào. Hạn A05 theo "
                  .. "hồ sơ: " .. d.vi .. ".",

@@ -308,11 +308,6 @@ local function has(list, x)
 end
 
 -- "HH:MM" at the start of turn t.
-local function clock(t)
-  local m = 8 * 60 + 30 + (t - 1) * 15
-  return string.format("%02d:%02d", m // 60 % 24, m % 60)
-end
-
 -- An infected workstation whose malware can still talk: powered, connected.
 local function stealer_active(w, id)
   local A = w.asset[id]
@@ -677,8 +672,8 @@ on("investigate", function(w, a)
       found_en[#found_en + 1] = "a rule 'Sync' forwarding mail to luutru.snv@mail.example"
     end
     if V.wave then
-      found_vi[#found_vi + 1] = "lúc " .. clock(V.wave_turn) .. " hộp thư ntha.snv gửi thư độc tới 60 cán bộ"
-      found_en[#found_en + 1] = "at " .. clock(V.wave_turn) .. " the ntha.snv mailbox sent the lure to 60 officials"
+      found_vi[#found_vi + 1] = "lúc " .. w:clock((V.wave_turn - 1) * 15) .. " hộp thư ntha.snv gửi thư độc tới 60 cán bộ"
+      found_en[#found_en + 1] = "at " .. w:clock((V.wave_turn - 1) * 15) .. " the ntha.snv mailbox sent the lure to 60 officials"
     end
     if V.sess.mail2 and V.using.mail2 then
       V.acct2_known = true

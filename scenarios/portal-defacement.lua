@@ -75,7 +75,7 @@
 -- below; move the hidden shell; make the deep look cost more (require evidence
 -- only). Adapt names (who owns the portal in your province, domain names) — keep
 -- documentation addresses (192.0.2.0/24, 198.51.100.0/24, 203.0.113.0/24) and
--- example domains in shared scenarios. If you change start_time, change clock().
+-- example domains in shared scenarios. Times quoted in texts follow start_time (w:clock).
 -- ─────────────────────────────────────────────────────────────────────────────
 
 scenario {
@@ -298,11 +298,10 @@ local function has(list, x)
   return false
 end
 
--- "HH:MM" of the exploit turn's start plus `plus` minutes, for texts that quote
--- log times (the exploit happens at 08:15 unless the portal was closed then).
-local function clock(w, plus)
-  local m = 8 * 60 + (w.vars.exploit_turn - 1) * 15 + plus
-  return string.format("%02d:%02d", m // 60 % 24, m % 60)
+-- The clock time (w:clock) `plus` minutes after the exploit turn began, for texts
+-- that quote log times (08:15 + plus unless the portal was closed then).
+local function logged_at(w, plus)
+  return (w:clock((w.vars.exploit_turn - 1) * 15 + plus))
 end
 
 -- Does the attacker still hold a web shell on the portal?
@@ -584,14 +583,14 @@ on("investigate", function(w, a)
     if not V.main_found then
       V.main_found, V.flaw_known = true, true
       w:note {
-        vi = "Tìm thấy web shell /uploads/images/tin-tuc/anh_bia.php, tải lên lúc " .. clock(w, 1)
+        vi = "Tìm thấy web shell /uploads/images/tin-tuc/anh_bia.php, tải lên lúc " .. logged_at(w, 1)
           .. " qua /ajax/upload.php (không kiểm tra phần mở rộng, cho phép chạy PHP trong uploads). "
           .. "Shell được gọi từ " .. SHELL_IP .. "; trước đó " .. SCAN_IP .. " dò quét. Hơn 300 bài "
-          .. "viết cờ bạc ẩn được tạo lúc " .. clock(w, 5) .. ".",
-        en = "Found web shell /uploads/images/tin-tuc/anh_bia.php, uploaded at " .. clock(w, 1)
+          .. "viết cờ bạc ẩn được tạo lúc " .. logged_at(w, 5) .. ".",
+        en = "Found web shell /uploads/images/tin-tuc/anh_bia.php, uploaded at " .. logged_at(w, 1)
           .. " through /ajax/upload.php (no extension check, PHP runs in uploads). Called from "
           .. SHELL_IP .. "; " .. SCAN_IP .. " scanned before. 300+ hidden gambling articles "
-          .. "created at " .. clock(w, 5) .. "." }
+          .. "created at " .. logged_at(w, 5) .. "." }
     end
     if V.shell_hidden and not V.hidden_found then
       if deep then
@@ -599,12 +598,12 @@ on("investigate", function(w, a)
         w:note {
           vi = "Phân tích dòng thời gian hệ thống tệp: web shell thứ hai ngụy trang tại "
             .. "/uploads/files/2019/bieu-mau/.cache/index.php (thời gian bị giả mạo về 2019, tạo thật "
-            .. "lúc " .. clock(w, 2) .. "). Nhật ký cho thấy kẻ tấn công đã đọc config.php (mật khẩu "
+            .. "lúc " .. logged_at(w, 2) .. "). Nhật ký cho thấy kẻ tấn công đã đọc config.php (mật khẩu "
             .. "CSDL cms_app) và bảng tài khoản quản trị CMS: phải đổi các mật khẩu này SAU khi loại "
             .. "bỏ hết shell.",
           en = "File-system timeline: a second, disguised web shell at "
             .. "/uploads/files/2019/bieu-mau/.cache/index.php (timestamp forged to 2019, really "
-            .. "created at " .. clock(w, 2) .. "). The logs show the attacker read config.php "
+            .. "created at " .. logged_at(w, 2) .. "). The logs show the attacker read config.php "
             .. "(cms_app database password) and the CMS admin table: rotate these AFTER every "
             .. "shell is removed." }
       else
@@ -634,11 +633,11 @@ on("investigate", function(w, a)
   elseif a.target == "db" then
     if V.exploited then
       w:note {
-        vi = "CSDL: cms_app đọc toàn bộ bảng cms_users lúc " .. clock(w, 4) .. " và chèn hơn 300 bài "
-          .. "viết lúc " .. clock(w, 5) .. ", đều từ máy chủ Cổng — không phải thao tác của biên tập "
+        vi = "CSDL: cms_app đọc toàn bộ bảng cms_users lúc " .. logged_at(w, 4) .. " và chèn hơn 300 bài "
+          .. "viết lúc " .. logged_at(w, 5) .. ", đều từ máy chủ Cổng — không phải thao tác của biên tập "
           .. "viên. Không có kết nối từ máy khác.",
-        en = "Database: cms_app read the whole cms_users table at " .. clock(w, 4) .. " and inserted "
-          .. "300+ articles at " .. clock(w, 5) .. ", both from the portal server — not an editor's "
+        en = "Database: cms_app read the whole cms_users table at " .. logged_at(w, 4) .. " and inserted "
+          .. "300+ articles at " .. logged_at(w, 5) .. ", both from the portal server — not an editor's "
           .. "work. No connection from elsewhere." }
     end
   elseif a.target == "dichvucong" then
@@ -651,11 +650,11 @@ on("investigate", function(w, a)
     local chain_vi, chain_en = "", ""
     if V.exploited then
       chain_vi = " Chuỗi sự kiện: " .. SCAN_IP .. " dò quét → " .. SHELL_IP .. " tải tệp qua "
-        .. "/ajax/upload.php (" .. clock(w, 1) .. ") → tệp .php mới trong uploads → cms_app đọc "
-        .. "bảng quản trị (" .. clock(w, 4) .. ")."
+        .. "/ajax/upload.php (" .. logged_at(w, 1) .. ") → tệp .php mới trong uploads → cms_app đọc "
+        .. "bảng quản trị (" .. logged_at(w, 4) .. ")."
       chain_en = " Chain: " .. SCAN_IP .. " scans → " .. SHELL_IP .. " uploads through "
-        .. "/ajax/upload.php (" .. clock(w, 1) .. ") → new .php file in uploads → cms_app reads "
-        .. "the admin table (" .. clock(w, 4) .. ")."
+        .. "/ajax/upload.php (" .. logged_at(w, 1) .. ") → new .php file in uploads → cms_app reads "
+        .. "the admin table (" .. logged_at(w, 4) .. ")."
     end
     w:note { vi = "SIEM: 192.0.2.10 là máy quét lỗ hổng của chính SOC (lịch sáng thứ Hai)." .. chain_vi,
              en = "SIEM: 192.0.2.10 is the SOC's own vulnerability scanner (Monday schedule)." .. chain_en }

@@ -382,12 +382,6 @@ local function has(list, x)
   return false
 end
 
--- "HH:MM" of simulated minute m (turn 1 starts at 23:00).
-local function hhmm(m)
-  local t = (23 * 60 + m) % 1440
-  return string.format("%02d:%02d", t // 60, t % 60)
-end
-
 local function up(w, id)
   local A = w.asset[id]
   return A.online and not A.isolated
@@ -449,9 +443,9 @@ local function encrypt(w)
   V.enc_count = V.enc_count + 1
   if V.enc_count == 1 then
     V.note_at = w.turn + 1
-    w:log { vi = "Lúc " .. hhmm(w.minutes) .. ", từ JMP-01, kẻ tấn công chạy mã độc mã hoá trên cả ba máy chủ "
+    w:log { vi = "Lúc " .. w:clock() .. ", từ JMP-01, kẻ tấn công chạy mã độc mã hoá trên cả ba máy chủ "
               .. "ảo hoá: kho dữ liệu của 58 máy ảo bị mã hoá.",
-            en = "At " .. hhmm(w.minutes) .. ", from JMP-01, the attacker runs the encryptor on all three "
+            en = "At " .. w:clock() .. ", from JMP-01, the attacker runs the encryptor on all three "
               .. "hypervisor hosts: the datastores of 58 VMs are encrypted." }
     w:signal("s_encrypt")
   else

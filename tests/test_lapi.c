@@ -160,6 +160,39 @@ static void test_w_protected(void **state)
     lhost_free(h);
 }
 
+/* w:clock: the scenario's start_time at minute 0, the current phase's
+ * minute by default, a day marker and the day as a second result past
+ * midnight (either way), and a refused minute that is not whole. */
+static void test_w_clock(void **state)
+{
+    (void)state;
+    play p;
+    lhost *h = must_load("c.lua",
+        "scenario { id = 'c', title = 'C', difficulty = 'basic', max_turns = 4, turn_minutes = 30,\n"
+        "           start_time = '23:00' }\n"
+        "role { id = 'lead', name = 'Lead' }\n"
+        "at(1, function(w)\n"
+        "  local t, d = w:clock()\n"
+        "  local n1, d1 = w:clock(75)\n"
+        "  w:note(t .. '|' .. d .. '|' .. n1 .. '|' .. d1 .. '|' .. w:clock(-1381) .. '|' .. w:clock(2880))\n"
+        "end)\n"
+        "at(3, function(w) w:note('t3 ' .. w:clock()) end)\n"
+        "on('wait', function(w) w:note('end ' .. w:clock()) end)\n"
+        "at(2, function(w) w:clock(1.5) end)\n"                                   /* 11 */
+        "at(2, function(w) w.clock(30) end)\n");                                  /* 12 */
+    play_start(&p, h, 1);
+    assert_true(has_event(&p, "\"vi\":\"23:00|0|00:15 (+1)|1|23:59 (-1)|23:00 (+2)\""));
+    play_input(&p, "lead wait");
+    play_input(&p, "end");
+    assert_true(has_event(&p, "\"vi\":\"end 23:30\""));
+    assert_true(has_event(&p, "c.lua:11: w:clock: the minute must be a whole number"));
+    assert_true(has_event(&p, "c.lua:12: w:clock: call it with a colon"));
+    play_input(&p, "end");
+    assert_true(has_event(&p, "\"vi\":\"t3 00:00 (+1)\""));
+    play_end(&p);
+    lhost_free(h);
+}
+
 /* The same seed draws the same numbers, through w:random and math.random. */
 static void test_w_random_deterministic(void **state)
 {
@@ -368,6 +401,7 @@ int main(void)
         cmocka_unit_test(test_w_api),
         cmocka_unit_test(test_w_protected),
         cmocka_unit_test(test_w_random_deterministic),
+        cmocka_unit_test(test_w_clock),
         cmocka_unit_test(test_action_table),
         cmocka_unit_test(test_stdlib_effects),
         cmocka_unit_test(test_stdlib_shutdown_memory),
