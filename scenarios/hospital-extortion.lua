@@ -811,11 +811,13 @@ on("report", function(w, a)
   end
 end)
 
--- Statements to patients, citizens or press must say what happened.
+-- Statements to patients, citizens or press must say what happened; the
+-- patients, whose records were taken, must also hear which data.
 on("communicate", function(w, a)
   if a.target == "staff" then return end
   if has(a.facts, "impact") then
     w.vars.honest = true
+    if a.target == "patients" and has(a.facts, "personal_data") then w.vars.patients_told = true end
   else
     w:penalize("understated_statement")
   end
@@ -953,12 +955,12 @@ objective { id = "report_owner", points = 5, within_minutes = 120,
   met = function(w) return w:reported { to = "owner", facts = { "asset", "impact" } } end }
 
 objective { id = "inform", points = 5,
-  label = { vi = "Thông tin trung thực cho người bệnh và người dân", en = "Tell patients and citizens honestly" },
+  label = { vi = "Thông tin trung thực cho người bệnh, nói rõ dữ liệu nào bị lộ", en = "Tell patients honestly, with the data exposed" },
   explain = { vi = "Người bệnh thấy quy trình giấy và nghe tin trên báo; nói rõ điều gì xảy ra, dữ liệu nào có thể bị lộ, "
                 .. "và cảnh giác với lừa đảo — bài học của vụ công ty chứng khoán năm 2024.",
               en = "Patients see the paper forms and read the news; say what happened, what data may be exposed and "
                 .. "to beware of fraud — the lesson of the 2024 securities-broker case." },
-  met = function(w) return w.vars.honest end }
+  met = function(w) return w.vars.honest and w.vars.patients_told end }
 
 -- Penalties (w:penalize is called from the hooks above).
 penalty { id = "negotiated", points = 15,

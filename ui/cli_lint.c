@@ -12,6 +12,10 @@
  *     file: the id, quoted ("s1" or 's1'), appears only in its declaration,
  *     so no w:signal("s1") or w:penalize("s1") can use it (an id built at
  *     run time, "s" .. n, is not seen: quote it somewhere, e.g. in a list);
+ *     the same for a recipient, fact, audience or support id the scenario
+ *     adds to the standard ones (no objective or hook asks about it, so
+ *     naming it in a report earns nothing); and a role that can take no
+ *     action but the free ones (hint, wait);
  *   - an objective worth more than half of max_score;
  *   - a hint that costs nothing;
  *   - with simulation: objectives and endings that no bot playthrough
@@ -93,6 +97,54 @@ static void lint_plain(lint *l, const int *lines, int n, const char *where)
     }
 }
 
+/* The line of the first quoted mention of id in the file (its
+ * declaration, for the kinds that keep no line), or 1. */
+static int quoted_line(const scen *sc, const char *id)
+{
+    size_t n = strlen(id);
+    int line = 1;
+    const char *end = sc->source + sc->source_len;
+    for (const char *p = sc->source; p + n + 2 <= end; p++) {
+        line += *p == '\n';
+        if ((*p == '"' || *p == '\'') && p[n + 1] == *p && memcmp(p + 1, id, n) == 0)
+            return line;
+    }
+    return 1;
+}
+
+/* The standard library's text (scripts/embed.c): an id quoted there is a
+ * standard one, which a scenario need not use. */
+extern const char irdrill_stdlib_lua[];
+extern const size_t irdrill_stdlib_lua_len;
+
+static bool standard_id(const char *id)
+{
+    scen lib = { .source = (char *)irdrill_stdlib_lua, .source_len = irdrill_stdlib_lua_len };
+    return quoted(&lib, id) > 0;
+}
+
+static void lint_named(lint *l, const scen_named *v, int n, const char *kind, const char *use)
+{
+    for (int i = 0; i < n; i++)
+        if (!standard_id(v[i].id) && quoted(l->sc, v[i].id) <= 1)
+            warn_at(l, quoted_line(l->sc, v[i].id), "%s '%s' is declared but never used: no objective or hook names \"%s\" "
+                    "(%s)", kind, v[i].id, v[i].id, use);
+}
+
+static void lint_roles(lint *l)
+{
+    const scen *sc = l->sc;
+    for (int r = 0; r < sc->nroles; r++) {
+        bool work = false;
+        for (int i = 0; i < sc->nactions && !work; i++)
+            for (int k = 0; k < sc->actions[i].nroles && !work; k++)
+                work = sc->actions[i].roles[k] == r && sc->actions[i].cost > 0;
+        if (!work)
+            warn_at(l, sc->roles[r].pos.line, "role '%s' is declared but can take no action "
+                    "but the free ones (hint, wait): name it in an action's roles", sc->roles[r].id);
+    }
+}
+
 static void lint_static(lint *l, const lhost *h)
 {
     const scen *sc = l->sc;
@@ -109,6 +161,11 @@ static void lint_static(lint *l, const lhost *h)
             warn_at(l, sc->penalties[i].pos.line, "penalty '%s' is declared but never used: no "
                     "w:penalize(\"%s\") or other mention of \"%s\" in the file",
                     sc->penalties[i].id, sc->penalties[i].id, sc->penalties[i].id);
+    lint_named(l, sc->recipients, sc->nrecipients, "recipient", "w:reported{ to = ... }");
+    lint_named(l, sc->facts, sc->nfacts, "fact", "w:reported{ facts = { ... } } or a.facts");
+    lint_named(l, sc->audiences, sc->naudiences, "audience", "w:did(\"communicate\", ...) or a.target");
+    lint_named(l, sc->supports, sc->nsupports, "support", "w:did(\"request_support\", ...) or a.target");
+    lint_roles(l);
     int total = scen_max_score(sc);
     for (int i = 0; i < sc->nobjectives; i++)
         if (total > 0 && 2 * sc->objectives[i].points > total)
