@@ -186,7 +186,6 @@ signal { id = "s_slow", source = "phone", severity = "low", asset = "api", truth
                   en = "The land registration office's one-stop desk: record lookups on the public-service portal "
                     .. "have been unusually slow since the morning, sometimes timing out." } }
 signal { id = "s_sale", source = "vncert", severity = "critical", asset = "landdb", truth = true,
-         technique = "T1567",
          text = { vi = "VNCERT/CC: diễn đàn " .. FORUM .. " rao bán 'dữ liệu đất đai tỉnh', kèm 1.000 bản ghi mẫu (họ "
                     .. "tên, số CCCD, địa chỉ, số thửa, ảnh CCCD). Đề nghị tỉnh xác minh và xử lý.",
                   en = "VNCERT/CC: the forum " .. FORUM .. " offers 'the province's land data' for sale with a "
@@ -744,12 +743,14 @@ objective { id = "fix", points = 10, by_turn = 24,
 objective { id = "a05", points = 20, within_minutes = 4320,
   label = { vi = "Thông báo A05 đầy đủ (hệ thống, dữ liệu cá nhân, phạm vi, số bản ghi) trong 72 giờ kể từ khi vi phạm xảy ra",
             en = "A complete notice to A05 (asset, personal data, scope, record count) within 72 hours of the breach" },
-  explain = { vi = "Vi phạm dữ liệu cá nhân phải thông báo A05 trong 72 giờ; theo Nghị định 13/2023/NĐ-CP, thời hạn tính "
-                .. "từ khi vi phạm xảy ra (Thứ Sáu 20:04), không phải từ khi phát hiện. Thông báo cần số bản ghi và số "
-                .. "người xác định được.",
-              en = "A personal-data breach must be notified to A05 within 72 hours; under Decree 13/2023 the clock runs "
-                .. "from when the breach occurred (Friday 20:04), not from discovery. The notice needs an established "
-                .. "count of records and people." },
+  explain = { vi = "Vi phạm dữ liệu cá nhân phải thông báo A05 trong 72 giờ. Nghị định 13/2023/NĐ-CP (áp dụng đến hết "
+                .. "năm 2025) tính thời hạn từ khi vi phạm xảy ra, không phải từ khi phát hiện; bài diễn tập tính theo "
+                .. "mốc đó (Thứ Sáu 20:04) — cách an toàn cả khi áp dụng Luật Bảo vệ dữ liệu cá nhân từ năm 2026. Thông "
+                .. "báo cần số bản ghi và số người xác định được.",
+              en = "A personal-data breach must be notified to A05 within 72 hours. Decree 13/2023 (in force until the "
+                .. "end of 2025) counts from when the breach occurred, not from discovery; the drill counts from that "
+                .. "moment (Friday 20:04) — the safe reading under the 2026 Personal Data Protection Law too. The "
+                .. "notice needs an established count of records and people." },
   met = function(w) return w.vars.a05_ok end }
 
 objective { id = "declare", points = 5,

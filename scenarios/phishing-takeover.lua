@@ -68,8 +68,9 @@
 --     finds the second victim; request_support vncert: the campaign's indicators.
 --
 -- Scoring (100): detect 10, purge by 09:30 10, contain the workstation 10, evidence 5,
--- block C2 5, evict by 11:30 15, MFA 5, hunt 10, warn staff safely 10, report owner 5 /
--- VNCERT/CC 10 / police 5. Penalties: password-only reset 10, warning through the
+-- block C2 5, evict by 11:30 15, MFA 5, hunt 5, personal data (theft stopped before QLVB
+-- is entered, or A05 notified of the personnel lists) 5, warn staff safely 10, report
+-- owner 5 / VNCERT/CC 10 / police 5. Penalties: password-only reset 10, warning through the
 -- compromised mail 10, shutdown 5, evidence destroyed 5, legitimate sender blocked 5.
 -- Hints cost 3, 5, 5.
 --
@@ -369,6 +370,7 @@ at(1, function(w)
   V.mfa, V.rule, V.rule_made, V.rule_known, V.c2_blocked = false, false, false, false, false
   V.purged, V.wave, V.wave_turn, V.victim2, V.victim2_turn = false, false, 0, false, 0
   V.acct2_known, V.ioc_known, V.theft_known, V.hunted = false, false, false, false
+  V.docs_taken = false
   V.exposure, V.leaked, V.warned, V.tipped_off = 0, false, false, false
   V.evidence_ok, V.changed_before_evidence, V.memory_lost = false, false, false
   V.police_evidence, V.c2blocked_sent = false, false
@@ -425,6 +427,7 @@ every(1, function(w)
               en = "The attacker loses access to " .. ACC_NAME[k].en .. "." }
     elseif not V.using[k] and can and (k ~= "mail2" or V.victim2) and t >= start[k] then
       V.using[k] = true
+      if k == "docs1" then V.docs_taken = true end        -- personnel lists start to leave
       if V.reset_seen[k] then
         w:log { vi = "Kẻ tấn công đăng nhập lại " .. ACC_NAME[k].vi .. " bằng mật khẩu mới từ " .. ATK_IP2 .. ".",
                 en = "The attacker signs in to " .. ACC_NAME[k].en .. " again with the new password from " .. ATK_IP2 .. "." }
@@ -930,13 +933,28 @@ objective { id = "mfa", points = 5,
                 .. "stolen session — combine it with revoking sessions." },
   met = function(w) return w.vars.mfa end }
 
-objective { id = "hunt", points = 10, by_turn = 12,
+objective { id = "hunt", points = 5, by_turn = 12,
   label = { vi = "Săn tìm theo chỉ dấu trên toàn tỉnh trước 11:30", en = "Hunt province-wide with the indicators by 11:30" },
   explain = { vi = "Thư gửi 14 người và sau đó 60 người; một nạn nhân là chưa phải tất cả. Săn tìm cần chỉ dấu cụ thể: "
                 .. "điều tra máy nhiễm, nhật ký DNS hoặc nhờ VNCERT/CC.",
               en = "The lure went to 14, then 60 people; one victim is not all of them. A hunt needs specific "
                 .. "indicators: investigate the infected machine, the DNS logs, or ask VNCERT/CC." },
   met = function(w) return w.vars.hunted end }
+
+-- Personnel lists are the officials' personal data: a team that stops the theft before
+-- QLVB is entered has nothing to notify; once they were taken, A05 must hear of it.
+objective { id = "personal_data", points = 5,
+  label = { vi = "Dữ liệu cá nhân: chặn kẻ tấn công trước khi QLVB bị tải, hoặc thông báo A05 khi danh sách nhân sự đã bị lấy",
+            en = "Personal data: stop the attacker before QLVB is pillaged, or notify A05 once personnel lists were taken" },
+  explain = { vi = "Danh sách nhân sự là dữ liệu cá nhân của cán bộ. Khi đã bị tải về, phải thông báo A05 trong 72 giờ, "
+                .. "nêu hệ thống và dữ liệu cá nhân bị lộ — làm ngay trong ca, không đợi biết hết phạm vi.",
+              en = "Personnel lists are the officials' personal data. Once they were downloaded, A05 must be notified "
+                .. "within 72 hours, with the system and the personal data exposed — within the shift, without waiting "
+                .. "for the full scope." },
+  met = function(w)
+    if w.vars.docs_taken then return w:reported { to = "a05", facts = { "asset", "personal_data" } } end
+    return attacker_out(w)
+  end }
 
 objective { id = "warn", points = 10, by_turn = 8,
   label = { vi = "Cảnh báo cán bộ qua kênh an toàn trước 10:30", en = "Warn staff over a safe channel by 10:30" },
@@ -1071,7 +1089,7 @@ end
 ]], expect = { outcome = "evicted", score = 100,
                objectives = { detect = true, purge = true, contain = true, evidence = true, block = true,
                               evict = true, mfa = true, hunt = true, warn = true, report_owner = true,
-                              report_vncert = true, report_police = true } } }
+                              report_vncert = true, report_police = true, personal_data = true } } }
 
 test { name = "password only, warned by e-mail", seed = 2, inputs = [[
 soc triage s_gw true
@@ -1117,15 +1135,17 @@ soc triage s_relogin true
 net isolate pc_noivu
 net block cdn-vanban.example
 end
+# turn 6: QLVB was entered with the new password — personnel lists are gone: A05
 sys reset_credentials mail
 sys reset_credentials docs
 soc hunt
+lead report a05 --facts asset,personal_data
 end
 sys review_rules
 end
 ]], expect = { outcome = "evicted", score = 70,
                objectives = { detect = true, purge = true, contain = true, evidence = false, evict = true,
-                              hunt = true, warn = true, mfa = false } } }
+                              hunt = true, warn = true, mfa = false, personal_data = true } } }
 
 test { name = "second victim found by the blocked C2", seed = 4, inputs = [[
 soc triage s_gw true

@@ -32,7 +32,8 @@
 --   turn 11 11:20  If /quantri is still open and the admin password not reset:
 --                  the attacker signs in as qtv_dvc (T1078) — penalty.
 --   turn 13 12:00  If still in: 38,214 applications exported in bulk
---                  through the admin UI (T1567) — ending "smokescreen".
+--                  through the admin UI (T1213, data from an information
+--                  repository: the portal's own export) — ending "smokescreen".
 --   turns 14–17    Third wave: 120 Gbps plus an HTTP flood from 9,000 domestic
 --                  home routers: a geo-limit no longer helps, a rate limit does.
 --   turn 18 13:40  The attacker gives up.
@@ -81,7 +82,7 @@ scenario {
   },
   difficulty = "intermediate",
   turn_minutes = 20, max_turns = 27, action_points = 2, start_time = "08:00",
-  attack = { "T1498.001", "T1498.002", "T1499.002", "T1110.004", "T1078", "T1567" },
+  attack = { "T1498.001", "T1498.002", "T1499.002", "T1110.004", "T1078", "T1213" },
 }
 
 -- Tuning knobs (turn numbers).
@@ -217,7 +218,7 @@ signal { id = "s_adminlogin", source = "application", severity = "low", asset = 
                   en = "Public-service portal log: admin account qtv_dvc signed in from " .. STUFF_IP
                     .. " (abroad); the contractor says none of its staff is working on it." } }
 signal { id = "s_export", source = "db-audit", severity = "critical", asset = "dvc", truth = true,
-         technique = "T1567",
+         technique = "T1213",
          text = { vi = "Kiểm toán CSDL: qtv_dvc xuất 38.214 hồ sơ tuyển sinh (họ tên, ngày sinh, số định danh, "
                     .. "địa chỉ của trẻ và phụ huynh) ra tệp và tải xuống.",
                   en = "Database audit: qtv_dvc exported 38,214 enrolment applications (names, birth dates, "

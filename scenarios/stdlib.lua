@@ -179,7 +179,7 @@ recipient { id = "vncert", deadline = 7200,
   name = { vi = "Cơ quan điều phối ứng cứu sự cố quốc gia (VNCERT/CC)",
            en = "National incident response coordinator (VNCERT/CC)" } }
 recipient { id = "police", deadline = 7200,
-  name = { vi = "Phòng An ninh mạng, Công an tỉnh (PA05)",
+  name = { vi = "Phòng An ninh mạng và phòng, chống tội phạm sử dụng công nghệ cao, Công an tỉnh (PA05)",
            en = "Provincial police cyber unit (PA05)" } }
 recipient { id = "a05", deadline = 4320,
   name = { vi = "Cục An ninh mạng và phòng, chống tội phạm sử dụng công nghệ cao (A05)",

@@ -442,7 +442,7 @@ static void test_override_stdlib(void **state)
     assert_int_equal(iso->cost, 1);
     const scen_named *pol = &sc->recipients[scen_named_find(sc->recipients, sc->nrecipients, "police")];
     assert_int_equal(pol->deadline_minutes, 60);
-    assert_string_equal(pol->name.vi, "Phòng An ninh mạng, Công an tỉnh (PA05)");
+    assert_string_equal(pol->name.vi, "Phòng An ninh mạng và phòng, chống tội phạm sử dụng công nghệ cao, Công an tỉnh (PA05)");
     assert_int_equal(sc->nfacts, 10);
     assert_int_equal(sc->naudiences, 3);
     assert_string_equal(sc->audiences[2].name.en, "Newspapers");
