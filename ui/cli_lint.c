@@ -16,6 +16,10 @@
  *     adds to the standard ones (no objective or hook asks about it, so
  *     naming it in a report earns nothing); and a role that can take no
  *     action but the free ones (hint, wait);
+ *   - an objective or penalty without an explain: the debrief has nothing
+ *     to teach when it is missed or applied;
+ *   - an ending that no self-test expects (test { expect = { outcome = ... } }):
+ *     every ending, the bad ones too, should be proved reachable by a test;
  *   - an objective worth more than half of max_score;
  *   - a hint that costs nothing;
  *   - with simulation: objectives and endings that no bot playthrough
@@ -166,6 +170,26 @@ static void lint_static(lint *l, const lhost *h)
     lint_named(l, sc->audiences, sc->naudiences, "audience", "w:did(\"communicate\", ...) or a.target");
     lint_named(l, sc->supports, sc->nsupports, "support", "w:did(\"request_support\", ...) or a.target");
     lint_roles(l);
+    for (int i = 0; i < sc->nobjectives; i++)
+        if (!sc->objectives[i].explain.vi || !*sc->objectives[i].explain.vi)
+            warn_at(l, sc->objectives[i].pos.line, "objective '%s' has no explain: the debrief "
+                    "says nothing when it is missed; add explain = { vi = ..., en = ... }",
+                    sc->objectives[i].id);
+    for (int i = 0; i < sc->npenalties; i++)
+        if (!sc->penalties[i].explain.vi || !*sc->penalties[i].explain.vi)
+            warn_at(l, sc->penalties[i].pos.line, "penalty '%s' has no explain: the debrief "
+                    "says nothing when it applies; add explain = { vi = ..., en = ... }",
+                    sc->penalties[i].id);
+    for (int i = 0; i < sc->nendings; i++) {
+        bool tested = false;
+        for (int k = 0; k < sc->ntests && !tested; k++)
+            tested = sc->tests[k].expect.outcome &&
+                     strcmp(sc->tests[k].expect.outcome, sc->endings[i].id) == 0;
+        if (!tested)
+            warn_at(l, sc->endings[i].pos.line, "ending '%s' is expected by no self-test: add a "
+                    "test { ..., expect = { outcome = \"%s\" } } that reaches it",
+                    sc->endings[i].id, sc->endings[i].id);
+    }
     int total = scen_max_score(sc);
     for (int i = 0; i < sc->nobjectives; i++)
         if (total > 0 && 2 * sc->objectives[i].points > total)

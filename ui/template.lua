@@ -169,15 +169,21 @@ objective { id = "evidence", points = 15,
 
 objective { id = "eradicate", points = 20,
   label = { vi = "Loại bỏ web shell", en = "Remove the web shell" },
+  explain = { vi = "Điều tra trước để biết web shell nằm đâu; khôi phục mà còn web shell thì kẻ tấn công quay lại.",
+              en = "Investigate first to know where the web shell is; a restore that leaves it lets the attacker back." },
   met = function(w) return w.vars.exploited and w.asset.web.clean end }
 
 objective { id = "report_owner", points = 15, within_minutes = 240,
   label = { vi = "Báo cáo chủ quản (hệ thống, ảnh hưởng) trong buổi sáng",
             en = "Report to the owner (asset, impact) within the morning" },
+  explain = { vi = "Cơ quan chủ quản quyết định dừng dịch vụ và thông báo; báo ngay trong ca, nêu hệ thống và ảnh hưởng.",
+              en = "The owner decides on stopping the service and on notices; report within the shift, with the system and the impact." },
   met = function(w) return w:reported { to = "owner", facts = { "asset", "impact" } } end }
 
 objective { id = "warn", points = 10, by_turn = 8,
   label = { vi = "Cảnh báo người dùng trước 10:00", en = "Warn the users by 10:00" },
+  explain = { vi = "Người dùng cần biết để đổi mật khẩu và cảnh giác với thư, cuộc gọi lừa đảo.",
+              en = "Users need to know, to change their passwords and beware of fraudulent mail and calls." },
   met = function(w) return w.vars.warned end }
 
 penalty { id = "shutdown_before_evidence", points = 10,
