@@ -10,6 +10,7 @@
 #   - every declaration, trigger, world field and method, field of the action
 #     table `a`, stdlib.run and standard verb appears in a fenced block of the
 #     doc, so the test fails when a function loses its example.
+#   - the worked example of docs/scenario-guide.md passes check and test.
 # One line per failed check; exit 0 when all hold, 1 otherwise.
 set -u
 : "${IRDRILL:?set IRDRILL to the irdrill binary}"
@@ -116,6 +117,28 @@ for v in triage investigate isolate reconnect shutdown start block reset_credent
     has "the $v input" "^[[:space:]]*(lead|soc|sys|net|comms|dpo)[[:space:]]+$v([[:space:]]|\$)"
 done
 has "the facilitator inputs" '^[[:space:]]*facilitator[[:space:]]+(award|deduct|note|end)'
+
+# 4. docs/scenario-guide.md: its worked example, the eight lua blocks of section 2
+#    put together one blank line apart (as the guide says), passes check with no
+#    warning and its two self-tests, and the line the guide quotes for a mistake
+#    is the line of that file.
+guide="$here/../../docs/scenario-guide.md"
+mkdir -p scenarios
+awk '
+    /^## 2\. / { in2 = 1 } /^## 3\. / { in2 = 0 }
+    in2 && /^```lua/ { inb = 1; if (n++) print ""; next }
+    inb && /^```/ { inb = 0; next }
+    inb { print }
+' "$guide" > scenarios/mailbox-takeover.lua
+"$IRDRILL" check scenarios/mailbox-takeover.lua > out 2> err
+rc=$?
+{ [ $rc -eq 0 ] && [ ! -s err ] && grep -q ': ok$' out; } ||
+    fail "scenario-guide.md worked example: check exit $rc, $(head -n 2 err | tr '\n' ' ')"
+"$IRDRILL" test scenarios/mailbox-takeover.lua > out 2> err
+grep -q '^2 passed, 0 failed$' out || fail "scenario-guide.md worked example: test: $(tail -n 1 out)"
+line=$(grep -n '^sys remove_rules' scenarios/mailbox-takeover.lua | head -n 1 | cut -d: -f1)
+grep -q "mailbox-takeover.lua:$((line + 1)): triage: no signal 's_rule'" "$guide" ||
+    fail "scenario-guide.md: the quoted line of the s_rule mistake is not $((line + 1))"
 
 [ $fails -eq 0 ] && echo "doc examples: all checks ok" && exit 0
 exit 1
