@@ -17,8 +17,9 @@
  *     table refuse subjects and patterns whose worst case would run for
  *     long in C; string.rep refuses results past a size cap; string.format
  *     refuses %p (addresses are not deterministic);
- *   - pairs iterates in a defined order (numbers ascending, then strings
- *     bytewise, then booleans), so iteration never depends on hash seeds;
+ *   - pairs and next iterate in a defined order (numbers ascending, then
+ *     strings bytewise, then booleans), so iteration never depends on hash
+ *     seeds;
  *   - tostring of a table or function without __tostring/__name gives its
  *     type name, never an address;
  *   - only string errors are shown; other error objects become

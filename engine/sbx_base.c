@@ -12,6 +12,7 @@
 #include <lualib.h>
 
 #include <math.h>
+#include <stdbool.h>
 #include <stdint.h>
 #include <string.h>
 
@@ -304,6 +305,77 @@ static int sb_pairs(lua_State *L)
     return 3;
 }
 
+/* next(t, k) in the order pairs uses: numbers ascending, then strings
+ * bytewise, then booleans, then keys of other types in traversal order.
+ * Lua's own next follows the hash layout, which depends on a per-state
+ * seed, so a scenario using it would not replay. The successor of k is
+ * found by one scan of the table (a loop over n keys costs n^2 units of
+ * the budget); a key that is not in the table raises, as next does, only
+ * when it is of another type. */
+static int next_other(lua_State *L, bool from_start)
+{
+    /* The first key of another type after the one at index 2 (or the
+     * first of all), in traversal order. */
+    if (from_start) {
+        lua_pushnil(L);
+    } else {
+        lua_pushvalue(L, 2);
+    }
+    while (lua_next(L, 1)) {
+        key_rec r;
+        lua_pushvalue(L, -2);
+        fill_rec(L, &r, 0);
+        lua_pop(L, 1);
+        if (r.cls == KEY_OTHER)
+            return 2;
+        lua_pop(L, 1);
+    }
+    lua_pushnil(L);
+    return 1;
+}
+
+static int sb_next(lua_State *L)
+{
+    sbx *s = sbx_from_state(L);
+    luaL_checktype(L, 1, LUA_TTABLE);
+    lua_settop(L, 2);
+    key_rec k;
+    bool from_start = lua_isnil(L, 2);
+    if (!from_start) {
+        lua_pushvalue(L, 2);
+        fill_rec(L, &k, 0);
+        lua_pop(L, 1);
+        if (k.cls == KEY_OTHER)
+            return next_other(L, false);
+    }
+    key_rec best;
+    bool found = false;
+    uint64_t n = 0;
+    lua_pushnil(L);                        /* 3: the best key so far */
+    lua_pushnil(L);                        /* 4: lua_next's key */
+    while (lua_next(L, 1)) {
+        lua_pop(L, 1);
+        n++;
+        key_rec r;
+        fill_rec(L, &r, 0);
+        if (r.cls == KEY_OTHER || (!from_start && cmp_keys(&r, &k) <= 0))
+            continue;
+        if (!found || cmp_keys(&r, &best) < 0) {
+            best = r;                      /* its string stays alive in slot 3 */
+            found = true;
+            lua_pushvalue(L, 4);
+            lua_replace(L, 3);
+        }
+    }
+    sbx_charge(L, s, n + 1);
+    if (!found)
+        return next_other(L, true);
+    lua_pushvalue(L, 3);
+    lua_pushvalue(L, 3);
+    lua_rawget(L, 1);
+    return 2;
+}
+
 void sbx_base_install(lua_State *L, int g)
 {
     static const char *const gone[] = {"dofile", "loadfile", "load", "collectgarbage",
@@ -314,6 +386,7 @@ void sbx_base_install(lua_State *L, int g)
     sbx_lib_put(L, g, "getmetatable", sb_getmetatable);
     sbx_lib_put(L, g, "tostring", sb_tostring);
     sbx_lib_put(L, g, "pairs", sb_pairs);
+    sbx_lib_put(L, g, "next", sb_next);
 }
 
 /* ------------------------------------------------------------------ */
