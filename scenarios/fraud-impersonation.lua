@@ -131,7 +131,7 @@ link("dvc", "hotline")
 
 -- ───────────────────────────── signals ───────────────────────────
 -- The campaign (truth = true).
-signal { id = "s_call", source = "phone", severity = "medium", asset = "fake_site", truth = true,
+signal { id = "s_call", source = "phone", severity = "medium", truth = true,
          technique = "T1656",
          text = { vi = "Tổng đài: bà N. (phường Đông) kể một người tự xưng 'cán bộ công an phường' gọi điện, yêu cầu "
                     .. "'cập nhật tài khoản định danh mức 2' bằng cách tải ứng dụng tại " .. FAKE1 .. ". Cài xong, "
@@ -145,13 +145,13 @@ signal { id = "s_lookalike", source = "domain-monitor", severity = "medium", ass
                     .. "nút 'Tải ứng dụng định danh' trỏ tới tệp VNeID_CapNhat.apk.",
                   en = "Domain monitoring: " .. FAKE1 .. " was registered 3 days ago, copies the public-service "
                     .. "portal's look; its 'Download the eID app' button points to VNeID_CapNhat.apk." } }
-signal { id = "s_sms", source = "telco", severity = "high", asset = "fake_site", truth = true,
+signal { id = "s_sms", source = "telco", severity = "high", truth = true,
          technique = "T1660",
          text = { vi = "Nhiều người dân chuyển tiếp tin nhắn: 'DVC-TINH: Tai khoan dinh danh cua ban se bi khoa trong "
                     .. "24h. Cap nhat tai " .. FAKE1 .. "' — gửi từ số điện thoại thường, không phải tên DVCTINH.",
                   en = "Many citizens forward an SMS: 'DVC-TINH: your eID account will be locked within 24h. "
                     .. "Update at " .. FAKE1 .. "' — sent from an ordinary phone number, not the DVCTINH sender." } }
-signal { id = "s_bank", source = "bank", severity = "high", asset = "fake_site", truth = true,
+signal { id = "s_bank", source = "bank", severity = "high", truth = true,
          technique = "T1636.004",
          text = { vi = "Bộ phận chống gian lận của một ngân hàng: từ hôm qua, nhiều khách hàng trong tỉnh bị chuyển tiền "
                     .. "trái phép; máy của họ đều có ứng dụng lạ có quyền đọc tin nhắn.",

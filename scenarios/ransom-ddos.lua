@@ -155,7 +155,7 @@ link("portal", "mail")
 
 -- ───────────────────────────── signals ───────────────────────────
 -- The attack (truth = true).
-signal { id = "s_email", source = "mail", severity = "high", asset = "mail", truth = true,
+signal { id = "s_email", source = "mail", severity = "high", truth = true,
          text = { vi = "Thư tới lienhe@tinh.example từ " .. MAIL_FROM .. ": 'Chúng tôi sẽ đánh sập Cổng Thông tin "
                     .. "và Cổng Dịch vụ công của các ông đúng ngày hạn chót. Chuyển 2 BTC vào " .. BTC
                     .. " trước 10:00. Lúc 08:20 sẽ có một màn trình diễn nhỏ.'",
