@@ -61,7 +61,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define STORE_SCHEMA_VERSION 2           /* PRAGMA user_version this code writes */
+#define STORE_SCHEMA_VERSION 3           /* PRAGMA user_version this code writes */
 #define STORE_APPLICATION_ID 0x49524452  /* PRAGMA application_id: "IRDR" */
 #define STORE_BUSY_TIMEOUT_MS 5000       /* default wait for another writer */
 #define STORE_LINE_MAX 4096              /* bytes in one input line */
@@ -278,7 +278,6 @@ typedef struct store_event {
     event ev;             /* strings owned; ev.kind valid when kind_ok */
     bool kind_ok;         /* the kind name is one this build knows */
     char *kind_name;
-    char *json;           /* the canonical line as recorded */
     /* from attrs, for reports (NULL when absent) */
     char *a_target, *a_source, *a_severity, *a_asset, *a_technique, *a_facts;
     int a_public, a_on_time;   /* -1 when absent */
@@ -293,6 +292,10 @@ typedef struct store_loaded {
     engine_score_entry *scores; int nscores;   /* strings owned */
     store_metric *metrics; int nmetrics;       /* names owned */
     uint32_t last_event;  /* highest event seq recorded */
+    /* With STORE_LOAD_EVENTS: event blocks that do not read back as they
+     * were written (a hand-edited file), and what the first one is. */
+    int damaged;
+    char damage[240];
 } store_loaded;
 
 enum { STORE_LOAD_EVENTS = 1 };
@@ -301,6 +304,12 @@ enum { STORE_LOAD_EVENTS = 1 };
  * order, score lines, metrics, and with STORE_LOAD_EVENTS the events. */
 int store_load(store *s, int64_t id, int flags, store_loaded **out);
 void store_loaded_free(store_loaded *l);
+
+/* The canonical JSON line (event_to_json) of a recorded event, rebuilt
+ * from its columns: what the engine gave for it, when nothing was changed.
+ * An event whose kind this build does not know gets a line no engine event
+ * has ("{"unknown kind":...}"), so that it never compares equal. */
+void store_event_json(const store_event *e, sbuf *out);
 
 /* ---- verifying -------------------------------------------------------- */
 

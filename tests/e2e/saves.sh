@@ -226,8 +226,14 @@ tamper "swap two inputs" "UPDATE inputs SET seq = 1000 WHERE session = 2 AND seq
     UPDATE inputs SET seq = 2 WHERE session = 2 AND seq = 3;
     UPDATE inputs SET seq = 3 WHERE session = 2 AND seq = 1000" '.*input'
 tamper "change the score" "UPDATE sessions SET score = 55 WHERE id = 2" '.*score'
-tamper "change an event" "UPDATE events SET json = json || ' ' WHERE session = 2 AND seq = 5" \
-    '.*event 5'
+tamper "change an event" "UPDATE event_blocks SET events = json_set(events,
+    '\$[' || (5 - first) || '][8]', 99) WHERE session = 2 AND first <= 5 AND last >= 5" '.*event 5'
+tamper "change an event's text" "UPDATE event_blocks SET events = replace(events, 'WAF',
+    'IDS') WHERE session = 2" '.*event'
+tamper "delete events" "DELETE FROM event_blocks WHERE session = 2 AND first = (SELECT max(first)
+    FROM event_blocks WHERE session = 2)" '.*event'
+tamper "damage an event block" "UPDATE event_blocks SET events = substr(events, 2) WHERE
+    session = 2 AND first = 1" '.*event block .* is damaged'
 cpdb r.db t.db
 sql t.db "UPDATE sessions SET score = 55 WHERE id = 2"
 irdrill verify --all --db t.db
@@ -398,7 +404,28 @@ fi
 sqlite3 v1.db < "$top/tests/fixtures/saves/v1.sql"
 irdrill sessions --db v1.db --json
 check "schema v1: listed" sh -c "[ $rc -eq 0 ] && grep -q '\"team\":\"Đội ƯCSC tỉnh Hà Giang\"' out"
-check "schema v1: upgraded to 2" test "$(sql v1.db 'PRAGMA user_version')" = 2
+check "schema v1: upgraded to 3" test "$(sql v1.db 'PRAGMA user_version')" = 3
+
+# Version 2 kept a row per event; version 3 packs them into event blocks.
+# The old sessions must list, verify, report and resume as before.
+sqlite3 v2.db < "$top/tests/fixtures/saves/v2.sql"
+sql v2.db "SELECT session || ' ' || seq || ' ' || json FROM events ORDER BY session, seq" > v2.events
+irdrill sessions --db v2.db --json
+check "schema v2: both sessions listed" sh -c "[ $rc -eq 0 ] && [ \$(wc -l < out) -eq 2 ]"
+check "schema v2: upgraded to 3" test "$(sql v2.db 'PRAGMA user_version')" = 3
+check "schema v2: every event kept" test "$(sql v2.db 'SELECT count(*) FROM events')" -eq \
+    "$(wc -l < v2.events)"
+irdrill verify --all --db v2.db
+check "schema v2: both sessions verify after the upgrade" status_is 0
+irdrill report 1 --db v2.db --format md --lang en
+check "schema v2: the report still tells the timeline" sh -c \
+    "[ $rc -eq 0 ] && grep -q 'WAF: SQL injection attempts' out && grep -q 'contained' out"
+printf 'sys isolate web\nend\n' > v2.in
+irdrill resume 2 --inputs v2.in --db v2.db --json
+check "schema v2: the unfinished session resumes" json_field outcome '"contained"'
+irdrill verify --all --db v2.db
+check "schema v2: and verifies after" status_is 0
+check "schema v2: integrity ok" test "$(sql v2.db 'PRAGMA integrity_check')" = ok
 
 # --- several processes on one database at once ------------------------------------
 i=0
