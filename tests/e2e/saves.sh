@@ -205,6 +205,9 @@ check "verify: exit 0" status_is 0
 check "verify: says ok" has out '^session 2: ok$'
 irdrill verify --all --db r.db
 check "verify --all: exit 0 and a summary" sh -c "[ $rc -eq 0 ] && grep -q '^3 session(s) verified, all ok' out"
+cp out verify-all.out
+irdrill verify --db r.db
+check "verify without SESSION: as --all" sh -c "[ $rc -eq 0 ] && cmp -s out verify-all.out"
 irdrill verify 42 --db r.db
 check "verify of an unknown session: exit 1" sh -c "[ $rc -eq 1 ] && grep -q 'no session 42' err"
 
@@ -226,6 +229,8 @@ tamper "swap two inputs" "UPDATE inputs SET seq = 1000 WHERE session = 2 AND seq
     UPDATE inputs SET seq = 2 WHERE session = 2 AND seq = 3;
     UPDATE inputs SET seq = 3 WHERE session = 2 AND seq = 1000" '.*input'
 tamper "change the score" "UPDATE sessions SET score = 55 WHERE id = 2" '.*score'
+tamper "change a recorded score line" "UPDATE score_entries SET points = points + 5 WHERE
+    session = 2 AND pos = 1; UPDATE sessions SET score = score + 5 WHERE id = 2" '.*score'
 tamper "change an event" "UPDATE event_blocks SET events = json_set(events,
     '\$[' || (5 - first) || '][8]', 99) WHERE session = 2 AND first <= 5 AND last >= 5" '.*event 5'
 tamper "change an event's text" "UPDATE event_blocks SET events = replace(events, 'WAF',
