@@ -606,6 +606,10 @@ static void test_tamper_block_damaged(void **state)
 {
     expect_problem(*state, "UPDATE event_blocks SET events = substr(events, 1, length(events) - 3)"
                    " WHERE first = 1", "is damaged: ");
+}
+
+static void test_tamper_block_bounds(void **state)
+{
     expect_problem(*state, "UPDATE event_blocks SET last = last + 1 WHERE first = 1",
                    "is damaged: its events run from 1");
 }
@@ -674,6 +678,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_tamper_event_text, setup, teardown),
         cmocka_unit_test_setup_teardown(test_tamper_event_deleted, setup, teardown),
         cmocka_unit_test_setup_teardown(test_tamper_block_damaged, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_tamper_block_bounds, setup, teardown),
         cmocka_unit_test_setup_teardown(test_tamper_seed, setup, teardown),
         cmocka_unit_test_setup_teardown(test_tamper_source, setup, teardown),
         cmocka_unit_test_setup_teardown(test_compare_interrupted, setup, teardown),
