@@ -253,11 +253,12 @@ int store_input_append(store *s, int64_t session, const char *line, store_batch 
         if (!st) {
             rc = STORE_ERROR;
         } else {
+            /* line, hash and now outlive the step: no copies (SQLITE_STATIC) */
             sqlite3_bind_int64(st, 1, session);
             sqlite3_bind_int(st, 2, seq);
-            store_bind_text(st, 3, line, -1);
-            store_bind_text(st, 4, hash, -1);
-            store_bind_text(st, 5, now, -1);
+            sqlite3_bind_text(st, 3, line, -1, SQLITE_STATIC);
+            sqlite3_bind_text(st, 4, hash, 64, SQLITE_STATIC);
+            sqlite3_bind_text(st, 5, now, -1, SQLITE_STATIC);
             int src = sqlite3_step(st);
             store_stmt_done(st);
             if (src != SQLITE_DONE)

@@ -246,8 +246,10 @@ typedef struct store_progress {
 
 store_batch *store_batch_new(void);
 void store_batch_free(store_batch *b);
-/* A sink to give the engine: every event it emits is copied into b. An
- * event that cannot be copied (out of memory) makes the next commit fail
+/* A sink to give the engine: every event it emits is encoded into b's
+ * event block (docs/database.md, event_blocks; events must come in order
+ * of seq, as the engine emits them). An event that cannot be copied (out
+ * of memory, or out of order) makes the next commit fail
  * with STORE_ENOMEM rather than write a hole. */
 event_sink store_batch_sink(store_batch *b);
 int store_batch_event(store_batch *b, const event *ev);
@@ -261,8 +263,9 @@ void store_batch_skip(store_batch *b, uint32_t last_event, int nscores);
 /* Events and score lines waiting to be written. */
 int store_batch_pending(const store_batch *b);
 
-/* Write the batch (events, score lines, session row, metrics) in one
- * transaction, then empty it. */
+/* Write the batch (its events as one event block, score lines, session
+ * row, metrics) in one transaction, then empty it. Inside a group it is
+ * written by the group's transaction. */
 int store_batch_commit(store *s, int64_t session, store_batch *b);
 
 /* ---- loading ---------------------------------------------------------- */
@@ -324,8 +327,9 @@ void store_chain_hash(const char *prev, int seq, const char *line, char out[65])
 
 /* Check what can be checked without a replay: the genesis, the chain,
  * inputs numbered 1..n without gaps, the stored source hashing to the
- * scenario hash, events numbered without gaps, and the session's score
- * equal to the sum of its score lines. Appends one line per discrepancy
+ * scenario hash, events numbered without gaps (and, when loaded with
+ * STORE_LOAD_EVENTS, every event block readable: l->damaged), and the
+ * session's score equal to the sum of its score lines. Appends one line per discrepancy
  * to problems (each "session N: ...\n") and returns how many, or a
  * negative code when the data could not be read. */
 int store_verify_chain(const store_loaded *l, sbuf *problems);
