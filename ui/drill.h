@@ -95,7 +95,7 @@ int drill_sync(drill *d);
  * before applying it, but inside a transaction that commits every 50 ms
  * or 4,096 inputs, at the end of the session, or at drill_sync, so one
  * fsync serves many inputs (and their consequences are written as event
- * blocks of up to 256 events). A crash loses the inputs of the open group
+ * blocks of a few hundred events). A crash loses the inputs of the open group
  * from the database (not from their file); the record stays a consistent
  * prefix of the session. A failed group commit breaks the drill
  * (drill_broken): its engine is then ahead of the record and the session
