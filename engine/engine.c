@@ -177,6 +177,7 @@ void engine_free(engine *e)
     for (int i = 0; i < e->sigs.n; i++)
         free(e->sigs.v[i].id);
     free(e->sigs.v);
+    free(e->sig_slots);
     for (int i = 0; i < e->queue.n; i++) {
         queued *q = &e->queue.v[i];
         free(q->target);
@@ -402,8 +403,6 @@ const engine_score_entry *engine_score_at(const engine *e, int i)
 
 int engine_signal_truth(const engine *e, const char *id)
 {
-    for (int i = 0; i < e->sigs.n; i++)
-        if (strcmp(e->sigs.v[i].id, id) == 0)
-            return e->sigs.v[i].truth;
-    return -1;
+    const sig_rec *s = eng_find_sig(e, id);
+    return s ? s->truth : -1;
 }

@@ -65,6 +65,10 @@ struct engine {
     bool *ever_compromised;
 
     VEC(sig_rec) sigs;
+    /* sigs by id: an open-addressing table of indexes into sigs plus one
+     * (0: empty), a power of two in size, at most half full (world.c). */
+    int *sig_slots;
+    int sig_nslots;
     VEC(queued) queue;
     VEC(score_rec) scores;
     VEC(report_rec) reports;
@@ -99,6 +103,9 @@ int eng_seterr(engine *e, int code, const char *fmt, ...) __attribute__((format(
 
 /* world.c */
 void world_avail_update(engine *e, int asset);
+/* The signal emitted with this id, or NULL: O(1) on average, so long
+ * sessions (up to ENGINE_MAX_SIGNALS signals) do not slow down. */
+sig_rec *eng_find_sig(const engine *e, const char *id);
 
 /* score.c */
 void score_add(engine *e, const char *kind, const char *id, int points, const text *reason);

@@ -436,12 +436,9 @@ int input_apply_queued(engine *e, queued *q)
     q->pub.completed = true;
     e->m.actions_per_role[q->pub.role]++;
     if (strcmp(a->id, "triage") == 0 && q->target && q->pub.verdict >= 0) {
-        for (int i = 0; i < e->sigs.n; i++) {
-            if (strcmp(e->sigs.v[i].id, q->target) == 0) {
-                score_note_triage(e, &e->sigs.v[i], q->pub.verdict);
-                break;
-            }
-        }
+        sig_rec *s = eng_find_sig(e, q->target);
+        if (s)
+            score_note_triage(e, s, q->pub.verdict);
         eng_emit(e, EV_TEAM, EVK_TRIAGE, role, q->target, NULL, q->pub.verdict, NULL, NULL);
     } else if ((strcmp(a->id, "report") == 0 || strcmp(a->id, "communicate") == 0) && q->target) {
         bool pub = a->id[0] == 'c';

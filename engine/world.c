@@ -136,13 +136,61 @@ int engine_log(engine *e, const text *t)
     return eng_emit(e, EV_TRUTH, EVK_LOG, NULL, NULL, NULL, 0, NULL, t);
 }
 
-static sig_rec *find_sig(const engine *e, const char *id)
+/* FNV-1a: ids are short ASCII strings; this spreads x1, x2, ... well. */
+static uint32_t sig_hash(const char *id)
 {
-    for (int i = 0; i < e->sigs.n; i++)
-        if (strcmp(e->sigs.v[i].id, id) == 0)
-            return &e->sigs.v[i];
-    return NULL;
+    uint32_t h = 2166136261u;
+    for (const unsigned char *p = (const unsigned char *)id; *p; p++)
+        h = (h ^ *p) * 16777619u;
+    return h;
 }
+
+sig_rec *eng_find_sig(const engine *e, const char *id)
+{
+    if (!e->sig_nslots || !id)
+        return NULL;
+    uint32_t mask = (uint32_t)e->sig_nslots - 1;
+    for (uint32_t i = sig_hash(id) & mask;; i = (i + 1) & mask) {
+        int k = e->sig_slots[i];
+        if (k == 0)
+            return NULL;
+        if (strcmp(e->sigs.v[k - 1].id, id) == 0)
+            return &e->sigs.v[k - 1];
+    }
+}
+
+static void sig_slot_put(int *slots, int nslots, const char *id, int k)
+{
+    uint32_t mask = (uint32_t)nslots - 1;
+    uint32_t i = sig_hash(id) & mask;
+    while (slots[i])
+        i = (i + 1) & mask;
+    slots[i] = k;
+}
+
+/* Index sigs.v[n - 1], the signal just added; the table doubles when it
+ * would be more than half full. -1 when out of memory. */
+static int sig_index_add(engine *e)
+{
+    int n = e->sigs.n;
+    if (2 * n > e->sig_nslots) {
+        int ns = e->sig_nslots ? e->sig_nslots * 2 : 64;
+        while (2 * n > ns)
+            ns *= 2;
+        int *slots = calloc((size_t)ns, sizeof *slots);
+        if (!slots)
+            return -1;
+        for (int k = 1; k < n; k++)
+            sig_slot_put(slots, ns, e->sigs.v[k - 1].id, k);
+        free(e->sig_slots);
+        e->sig_slots = slots;
+        e->sig_nslots = ns;
+    }
+    sig_slot_put(e->sig_slots, e->sig_nslots, e->sigs.v[n - 1].id, n);
+    return 0;
+}
+
+static sig_rec *find_sig(const engine *e, const char *id) { return eng_find_sig(e, id); }
 
 static void signal_attrs(const engine *e, const engine_signal_spec *sp, sbuf *sb)
 {
@@ -189,6 +237,10 @@ int engine_signal(engine *e, const engine_signal_spec *sp)
     if (!rec.id)
         return eng_seterr(e, ENG_ENOMEM, "out of memory");
     VEC_PUSH(e, e->sigs, rec, free(rec.id); return eng_seterr(e, ENG_ENOMEM, "out of memory"));
+    if (sig_index_add(e) != 0) {
+        free(e->sigs.v[--e->sigs.n].id);
+        return eng_seterr(e, ENG_ENOMEM, "out of memory");
+    }
     sig_rec *s = &e->sigs.v[e->sigs.n - 1];
     e->last_sig = s->id;
     if (sp->tmpl >= 0 && sp->tmpl < e->sc->nsignals)

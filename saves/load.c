@@ -277,22 +277,8 @@ void store_loaded_free(store_loaded *l)
         free(l->inputs[i].created);
     }
     free(l->inputs);
-    for (int i = 0; i < l->nevents; i++) {
-        store_event *e = &l->events[i];
-        free((char *)e->ev.role);
-        free((char *)e->ev.subject);
-        free((char *)e->ev.field);
-        free((char *)e->ev.attrs);
-        text_free(&e->ev.text);
-        free(e->kind_name);
-        free(e->json);
-        free(e->a_target);
-        free(e->a_source);
-        free(e->a_severity);
-        free(e->a_asset);
-        free(e->a_technique);
-        free(e->a_facts);
-    }
+    for (int i = 0; i < l->nevents; i++)
+        evblock_event_free(&l->events[i]);
     free(l->events);
     for (int i = 0; i < l->nscores; i++) {
         free((char *)l->scores[i].kind);
@@ -455,60 +441,45 @@ static int load_scores(store *s, int64_t id, store_loaded *l, bool *oom)
     return code;
 }
 
-/* attrs that are not valid JSON (a hand-edited row) are dropped rather
- * than passed on into JSON reports. */
-#define ATTR(path) "CASE WHEN json_valid(attrs) THEN json_extract(attrs, '" path "') END"
-
+/* The events, from the session's event blocks in order. A block that
+ * does not read as one (a hand-edited file) is left out and noted in
+ * l->damaged, which verify reports; a report works from the rest. */
 static int load_events(store *s, int64_t id, store_loaded *l, bool *oom)
 {
     int rc, cap = 0, code = STORE_OK;
-    sqlite3_stmt *st = prep(s,
-        "SELECT seq, turn, minute, vis, kind, role, subject, field, value,"
-        " CASE WHEN json_valid(attrs) THEN attrs END, text_vi, text_en, json,"
-        " " ATTR("$.target") ", " ATTR("$.source") ", " ATTR("$.severity") ","
-        " " ATTR("$.asset") ", " ATTR("$.technique") ","
-        " CASE WHEN json_valid(attrs) AND json_type(attrs, '$.facts') = 'array' THEN"
-        "  (SELECT group_concat(value, ',') FROM json_each(attrs, '$.facts')) END,"
-        " " ATTR("$.public") ", " ATTR("$.on_time")
-        " FROM events WHERE session = ?1 ORDER BY seq", id, &rc);
+    sqlite3_stmt *st = prep(s, "SELECT first, last, events FROM event_blocks WHERE session = ?1"
+                            " ORDER BY first", id, &rc);
     if (!st)
         return store_sqlfail(s, rc, "cannot read the events");
     while (!*oom && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-        store_event *v = grow1(l->events, l->nevents, &cap, sizeof *v);
-        if (!v) {
+        int64_t first = sqlite3_column_int64(st, 0), last = sqlite3_column_int64(st, 1);
+        const char *txt = (const char *)sqlite3_column_text(st, 2);
+        size_t len = (size_t)sqlite3_column_bytes(st, 2);
+        int before = l->nevents;
+        char why[160] = "";
+        int drc = evblock_decode(txt, len, &l->events, &l->nevents, &cap, why, sizeof why);
+        if (drc == STORE_ENOMEM) {
             *oom = true;
             break;
         }
-        l->events = v;
-        store_event *e = &v[l->nevents++];
-        memset(e, 0, sizeof *e);
-        e->ev.seq = (uint32_t)sqlite3_column_int64(st, 0);
-        e->ev.turn = sqlite3_column_int(st, 1);
-        e->ev.minute = sqlite3_column_int(st, 2);
-        const char *vis = (const char *)sqlite3_column_text(st, 3);
-        e->ev.vis = vis && strcmp(vis, "truth") == 0 ? EV_TRUTH : EV_TEAM;
-        e->kind_name = store_col_dup(st, 4, oom);
-        int k = e->kind_name ? ev_kind_find(e->kind_name) : -1;
-        e->kind_ok = k >= 0;
-        e->ev.kind = k >= 0 ? (ev_kind)k : EVK_NOTE;
-        e->ev.role = store_col_dup(st, 5, oom);
-        e->ev.subject = store_col_dup(st, 6, oom);
-        e->ev.field = store_col_dup(st, 7, oom);
-        e->ev.value = sqlite3_column_int64(st, 8);
-        e->ev.attrs = store_col_dup(st, 9, oom);
-        e->ev.text.vi = store_col_dup(st, 10, oom);
-        e->ev.text.en = store_col_dup(st, 11, oom);
-        e->json = store_col_dup(st, 12, oom);
-        e->a_target = store_col_dup(st, 13, oom);
-        e->a_source = store_col_dup(st, 14, oom);
-        e->a_severity = store_col_dup(st, 15, oom);
-        e->a_asset = store_col_dup(st, 16, oom);
-        e->a_technique = store_col_dup(st, 17, oom);
-        e->a_facts = store_col_dup(st, 18, oom);
-        e->a_public = sqlite3_column_type(st, 19) == SQLITE_NULL ? -1 : sqlite3_column_int(st, 19);
-        e->a_on_time = sqlite3_column_type(st, 20) == SQLITE_NULL ? -1 : sqlite3_column_int(st, 20);
-        if (e->ev.seq > l->last_event)
-            l->last_event = e->ev.seq;
+        if (drc == STORE_OK && l->nevents > before &&
+            (l->events[before].ev.seq != first || l->events[l->nevents - 1].ev.seq != last)) {
+            snprintf(why, sizeof why, "its events run from %u to %u, not %lld to %lld",
+                     (unsigned)l->events[before].ev.seq,
+                     (unsigned)l->events[l->nevents - 1].ev.seq, (long long)first,
+                     (long long)last);
+            drc = -1;
+        } else if (drc == STORE_OK && l->nevents == before) {
+            snprintf(why, sizeof why, "it holds no event");
+            drc = -1;
+        }
+        if (drc != STORE_OK) {
+            /* Keep the events read (they are the record as it stands) but
+             * say the block does not hold together. */
+            if (!l->damaged++)
+                snprintf(l->damage, sizeof l->damage, "the event block recorded from event "
+                         "%lld is damaged: %s", (long long)first, why);
+        }
     }
     if (!*oom && rc != SQLITE_DONE)
         code = store_sqlfail(s, rc, "cannot read the events");
@@ -539,8 +510,8 @@ int store_load(store *s, int64_t id, int flags, store_loaded **out)
         rc = load_events(s, id, l, &oom);
     if (rc == STORE_OK && !oom) {
         /* Without the events the highest recorded seq still matters for resume. */
-        sqlite3_stmt *st = prep(s, "SELECT coalesce(max(seq), 0) FROM events WHERE session = ?1",
-                                id, &rc);
+        sqlite3_stmt *st = prep(s, "SELECT coalesce(max(last), 0) FROM event_blocks"
+                                " WHERE session = ?1", id, &rc);
         if (!st) {
             rc = store_sqlfail(s, rc, "cannot read the events");
         } else {

@@ -20,8 +20,11 @@ static void json_session(const rep *r, sbuf *o)
     const store_session *ss = &r->l->sess;
     sb_printf(o, "\"session\":{\"id\":%" PRId64 ",\"scenario\":", ss->id);
     json_put(o, ss->scenario_id);
-    sb_printf(o, ",\"scenario_version\":%d,\"scenario_hash\":\"%s\",\"title\":",
-              r->sc ? r->sc->version : ss->scenario_version, ss->scenario_hash);
+    /* hashes too go through json_put: a hand-edited file may hold anything */
+    sb_printf(o, ",\"scenario_version\":%d,\"scenario_hash\":",
+              r->sc ? r->sc->version : ss->scenario_version);
+    json_put(o, ss->scenario_hash);
+    sb_puts(o, ",\"title\":");
     json_put(o, rep_title(r));
     sb_puts(o, ",\"team\":");
     json_put(o, ss->team);
@@ -36,8 +39,10 @@ static void json_session(const rep *r, sbuf *o)
     sb_printf(o, ",\"turn\":%d,\"score\":%d,\"max_score\":%d,\"outcome\":", ss->turn, ss->score,
               ss->max_score);
     json_put(o, ss->outcome);
-    sb_printf(o, ",\"inputs\":%d,\"chain_head\":\"%s\",\"scenario_loaded\":%s}", ss->ninputs,
-              ss->ninputs ? ss->head : ss->genesis, r->sc ? "true" : "false");
+    sb_printf(o, ",\"inputs\":%d,\"chain_head\":", ss->ninputs);
+    json_put(o, ss->ninputs ? ss->head : ss->genesis);
+    sb_printf(o, ",\"scenario_loaded\":%s,\"damaged_event_blocks\":%d}", r->sc ? "true" : "false",
+              r->l->damaged);
     sb_puts(o, ",\"participants\":[");
     for (int i = 0; i < ss->nparts; i++) {
         sb_puts(o, i ? ",{\"name\":" : "{\"name\":");

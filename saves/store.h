@@ -61,7 +61,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define STORE_SCHEMA_VERSION 2           /* PRAGMA user_version this code writes */
+#define STORE_SCHEMA_VERSION 3           /* PRAGMA user_version this code writes */
 #define STORE_APPLICATION_ID 0x49524452  /* PRAGMA application_id: "IRDR" */
 #define STORE_BUSY_TIMEOUT_MS 5000       /* default wait for another writer */
 #define STORE_LINE_MAX 4096              /* bytes in one input line */
@@ -246,8 +246,10 @@ typedef struct store_progress {
 
 store_batch *store_batch_new(void);
 void store_batch_free(store_batch *b);
-/* A sink to give the engine: every event it emits is copied into b. An
- * event that cannot be copied (out of memory) makes the next commit fail
+/* A sink to give the engine: every event it emits is encoded into b's
+ * event block (docs/database.md, event_blocks; events must come in order
+ * of seq, as the engine emits them). An event that cannot be copied (out
+ * of memory, or out of order) makes the next commit fail
  * with STORE_ENOMEM rather than write a hole. */
 event_sink store_batch_sink(store_batch *b);
 int store_batch_event(store_batch *b, const event *ev);
@@ -261,8 +263,9 @@ void store_batch_skip(store_batch *b, uint32_t last_event, int nscores);
 /* Events and score lines waiting to be written. */
 int store_batch_pending(const store_batch *b);
 
-/* Write the batch (events, score lines, session row, metrics) in one
- * transaction, then empty it. */
+/* Write the batch (its events as one event block, score lines, session
+ * row, metrics) in one transaction, then empty it. Inside a group it is
+ * written by the group's transaction. */
 int store_batch_commit(store *s, int64_t session, store_batch *b);
 
 /* ---- loading ---------------------------------------------------------- */
@@ -278,7 +281,6 @@ typedef struct store_event {
     event ev;             /* strings owned; ev.kind valid when kind_ok */
     bool kind_ok;         /* the kind name is one this build knows */
     char *kind_name;
-    char *json;           /* the canonical line as recorded */
     /* from attrs, for reports (NULL when absent) */
     char *a_target, *a_source, *a_severity, *a_asset, *a_technique, *a_facts;
     int a_public, a_on_time;   /* -1 when absent */
@@ -293,6 +295,10 @@ typedef struct store_loaded {
     engine_score_entry *scores; int nscores;   /* strings owned */
     store_metric *metrics; int nmetrics;       /* names owned */
     uint32_t last_event;  /* highest event seq recorded */
+    /* With STORE_LOAD_EVENTS: event blocks that do not read back as they
+     * were written (a hand-edited file), and what the first one is. */
+    int damaged;
+    char damage[240];
 } store_loaded;
 
 enum { STORE_LOAD_EVENTS = 1 };
@@ -301,6 +307,12 @@ enum { STORE_LOAD_EVENTS = 1 };
  * order, score lines, metrics, and with STORE_LOAD_EVENTS the events. */
 int store_load(store *s, int64_t id, int flags, store_loaded **out);
 void store_loaded_free(store_loaded *l);
+
+/* The canonical JSON line (event_to_json) of a recorded event, rebuilt
+ * from its columns: what the engine gave for it, when nothing was changed.
+ * An event whose kind this build does not know gets a line no engine event
+ * has ("{"unknown kind":...}"), so that it never compares equal. */
+void store_event_json(const store_event *e, sbuf *out);
 
 /* ---- verifying -------------------------------------------------------- */
 
@@ -315,8 +327,9 @@ void store_chain_hash(const char *prev, int seq, const char *line, char out[65])
 
 /* Check what can be checked without a replay: the genesis, the chain,
  * inputs numbered 1..n without gaps, the stored source hashing to the
- * scenario hash, events numbered without gaps, and the session's score
- * equal to the sum of its score lines. Appends one line per discrepancy
+ * scenario hash, events numbered without gaps (and, when loaded with
+ * STORE_LOAD_EVENTS, every event block readable: l->damaged), and the
+ * session's score equal to the sum of its score lines. Appends one line per discrepancy
  * to problems (each "session N: ...\n") and returns how many, or a
  * negative code when the data could not be read. */
 int store_verify_chain(const store_loaded *l, sbuf *problems);

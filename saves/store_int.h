@@ -1,8 +1,10 @@
 /*
  * store_int.h - the store's private state, shared by the files of saves/
  * (store.c: the handle, errors, transactions and cached statements;
- * schema.c: the schema and its migrations; session.c: sessions, inputs
- * and batches; load.c: loading and listing; verify.c; report*.c).
+ * schema.c: the schema and its migrations; session.c: sessions and
+ * inputs; batch.c: the consequences of inputs; evblock.c: the format
+ * events are recorded in; load.c: loading and listing; verify.c;
+ * report*.c).
  * Nothing outside saves/ includes it.
  */
 #ifndef IRDRILL_STORE_INT_H
@@ -11,6 +13,7 @@
 #include "saves/store.h"
 
 #include <sqlite3.h>
+#include <time.h>
 
 /* Statements prepared once per handle and reused (sqlite3_reset after each
  * use); the SQL text of each is in store.c. */
@@ -21,7 +24,7 @@ typedef enum stmt_id {
     ST_SESS_HEAD,         /* status, genesis and the last input of a session */
     ST_SESS_HEAD_SET,
     ST_INPUT_INSERT,
-    ST_EVENT_INSERT,
+    ST_BLOCK_INSERT,      /* one event block: the events of one batch */
     ST_SCORE_NEXT,
     ST_SCORE_INSERT,
     ST_SESS_UPDATE,       /* turn and score of a session going on */
@@ -52,6 +55,8 @@ struct store {
     int gh_seq;
     char gh_hash[65];
     bool gh_dirty;
+    time_t now_t;         /* store_now_cached */
+    char now[32];
     char err[640];
 };
 
@@ -80,8 +85,33 @@ int store_bind_text(sqlite3_stmt *st, int i, const char *v, int n);
 /* A column as a malloc'd string (NULL for SQL NULL); sets *oom on failure. */
 char *store_col_dup(sqlite3_stmt *st, int i, bool *oom);
 
-/* The current time as ISO-8601 UTC, "2025-01-31T12:34:56Z". */
+/* The current time as ISO-8601 UTC, "2025-01-31T12:34:56Z"; the cached
+ * form is the handle's, formatted again when the second changes. */
 void store_now(char out[32]);
+const char *store_now_cached(store *s);
+
+/* batch.c: inside a transaction, write everything the batch holds
+ * (events, score lines, the session row, metrics); after the commit,
+ * batch_clear empties it. */
+int batch_write(store *s, int64_t session, store_batch *b);
+void batch_clear(store_batch *b);
+
+/* evblock.c: event blocks (docs/database.md). evblock_put appends one
+ * event to a block being built in b (empty at first: it opens the array;
+ * the writer closes it with ']'); evblock_put_cols does the same from
+ * recorded columns (the migration from schema 2). evblock_decode reads a
+ * whole block, appending its events to *v (n, cap as in a growable
+ * array): STORE_OK, STORE_ENOMEM, or -1 with the reason in err when the
+ * text is not a block (then nothing of it is appended). */
+void evblock_put(sbuf *b, const event *ev);
+void evblock_put_cols(sbuf *b, int64_t seq, int64_t turn, int64_t minute, const char *vis,
+                      const char *kind, const char *role, const char *subject, const char *field,
+                      int64_t value, const char *attrs, const char *vi, const char *en);
+int evblock_decode(const char *s, size_t n, store_event **v, int *nv, int *cap, char *err,
+                   size_t errlen);
+void evblock_event_free(store_event *e);
+/* True when s is one JSON object and nothing else. */
+bool evblock_object_ok(const char *s);
 
 /* session.c: write the chain head a group kept (see gh_session) to its
  * session's row and forget it. Inside the group's transaction. */

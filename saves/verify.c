@@ -114,6 +114,11 @@ int store_verify_chain(const store_loaded *l, sbuf *problems)
                 ss->ninputs, ss->head, l->ninputs, last);
         n++;
     }
+    if (l->damaged) {
+        problem(problems, ss->id, "%s%s", l->damage,
+                l->damaged > 1 ? " (and other blocks too)" : "");
+        n++;
+    }
     for (int i = 0; i < l->nevents; i++) {
         if (l->events[i].ev.seq != (uint32_t)i + 1) {
             problem(problems, ss->id, "recorded event %d is missing (found event %u in its "
@@ -144,6 +149,17 @@ static bool score_eq(const engine_score_entry *a, const engine_score_entry *b)
            text_eq(a->kind, b->kind) && text_eq(a->id, b->id);
 }
 
+void store_event_json(const store_event *e, sbuf *out)
+{
+    if (e->kind_ok) {
+        event_to_json(&e->ev, out);
+        return;
+    }
+    sb_puts(out, "{\"unknown kind\":");
+    sb_json_str(out, e->kind_name ? e->kind_name : "");
+    sb_printf(out, ",\"seq\":%u}", (unsigned)e->ev.seq);
+}
+
 /* The n-th line of a '\n'-separated buffer: start and length. */
 static size_t next_line(const char **p, const char **start)
 {
@@ -166,19 +182,26 @@ int store_verify_compare(const store_loaded *l, const store_replay *r, sbuf *pro
 
     const char *p = r->events ? r->events : "";
     int nrep = 0;
+    sbuf js = SBUF_INIT;
     while (*p) {
         const char *start;
         size_t len = next_line(&p, &start);
         if (len == 0)
             continue;
         if (nrep < l->nevents) {
-            const char *rec = l->events[nrep].json ? l->events[nrep].json : "";
-            if (strlen(rec) != len || memcmp(rec, start, len) != 0)
+            /* Every column of the recorded event is in its canonical line,
+             * so a change to any of them shows here. */
+            sb_reset(&js);
+            store_event_json(&l->events[nrep], &js);
+            const char *rec = sb_str(&js);
+            if (js.len != len || memcmp(rec, start, len) != 0)
                 REPORT("event %d differs: recorded %.200s, replay gives %.*s", nrep + 1, rec,
                        (int)(len > 200 ? 200 : len), start);
         }
         nrep++;
     }
+    bool oom = js.oom;
+    sb_free(&js);
     if (l->nevents > nrep)
         REPORT("%d recorded event(s) from event %d on do not happen in the replay",
                l->nevents - nrep, nrep + 1);
@@ -214,5 +237,5 @@ int store_verify_compare(const store_loaded *l, const store_replay *r, sbuf *pro
     if (shown > STORE_VERIFY_MAX_LINES)
         problem(problems, ss->id, "... and %d more", shown - STORE_VERIFY_MAX_LINES);
 #undef REPORT
-    return problems->oom ? STORE_ENOMEM : n;
+    return problems->oom || oom ? STORE_ENOMEM : n;
 }

@@ -169,7 +169,12 @@ static void test_resume_after_crash(void **state)
         assert_true(drill_input(u, WIN[i]) >= 0);
     drill_free(u);
     assert_int_equal(raw_int(t->db, "SELECT count(*) FROM events a JOIN events b ON b.session = 2 "
-                                    "AND b.seq = a.seq AND b.json = a.json WHERE a.session = 1"),
+                                    "AND b.seq = a.seq AND b.turn = a.turn AND b.minute = a.minute "
+                                    "AND b.vis = a.vis AND b.kind = a.kind AND b.role IS a.role "
+                                    "AND b.subject IS a.subject AND b.field IS a.field "
+                                    "AND b.value = a.value AND b.attrs IS a.attrs "
+                                    "AND b.text_vi IS a.text_vi AND b.text_en IS a.text_en "
+                                    "WHERE a.session = 1"),
                      raw_int(t->db, "SELECT count(*) FROM events WHERE session = 2"));
     assert_int_equal(raw_int(t->db, "SELECT count(*) FROM events WHERE session = 1"),
                      raw_int(t->db, "SELECT count(*) FROM events WHERE session = 2"));

@@ -617,6 +617,67 @@ static void test_reveal_and_knowledge(void **st)
     fake_free(f);
 }
 
+/* Signals are found by id in a hash table: with many signals, ids that
+ * share prefixes and automatic ids mixed in, every lookup must give that
+ * signal (its own truth flag and verdict), a repeated id must be refused,
+ * and an id never emitted must not be found. */
+static void test_signal_lookup_many(void **st)
+{
+    enum { N = 20000, PER_TURN = 1000 };
+    fake *f = fake_new(40);
+    engine *e = start(f, NULL);
+    feed(e, (const char *const[]){ "sys isolate portal", NULL });   /* no defacement ending */
+    text t = { "tín hiệu", "signal" };
+    char id[32];
+    /* an explicit id in the automatic form: automatic ids must skip it */
+    engine_signal_spec x3 = { .id = "x3", .asset = -1, .truth = 1, .text = &t, .tmpl = -1 };
+    assert_int_equal(engine_signal(e, &x3), ENG_OK);
+    int autos = 0;
+    for (int i = 0; i < N; i++) {
+        if (i > 0 && i % PER_TURN == 0)
+            feed(e, (const char *const[]){ "end", NULL });   /* a turn's event cap */
+        snprintf(id, sizeof id, "sig-%d", i);
+        engine_signal_spec sp = { .id = id, .asset = i % 2, .truth = i % 3 == 0, .text = &t,
+                                  .tmpl = -1 };
+        if (engine_signal(e, &sp) != ENG_OK)
+            fail_msg("signal %s (turn %d): %s", id, engine_turn(e), engine_errmsg(e));
+        assert_string_equal(engine_last_signal_id(e), id);
+        if (i % 1000 == 7) {
+            engine_signal_spec anon = { .asset = -1, .truth = 0, .text = &t, .tmpl = -1 };
+            assert_int_equal(engine_signal(e, &anon), ENG_OK);
+            assert_string_not_equal(engine_last_signal_id(e), "x3");
+            autos++;
+        }
+    }
+    for (int i = 0; i < N; i++) {
+        snprintf(id, sizeof id, "sig-%d", i);
+        if (engine_signal_truth(e, id) != (i % 3 == 0))
+            fail_msg("signal %s: truth %d, expected %d", id, engine_signal_truth(e, id), i % 3 == 0);
+    }
+    assert_int_equal(engine_signal_truth(e, "x3"), 1);
+    assert_int_equal(engine_signal_truth(e, "sig-"), -1);
+    assert_int_equal(engine_signal_truth(e, "sig-20000"), -1);
+    assert_int_equal(engine_signal_truth(e, "sig-00"), -1);
+    assert_int_equal(engine_signal_truth(e, ""), -1);
+    /* repeated ids are refused wherever they are in the table */
+    const char *dups[] = { "sig-0", "sig-9999", "sig-19999", "x3", "x1" };
+    for (size_t i = 0; i < sizeof dups / sizeof *dups; i++) {
+        engine_signal_spec sp = { .id = dups[i], .asset = -1, .text = &t, .tmpl = -1 };
+        assert_int_equal(engine_signal(e, &sp), ENG_EARG);
+        assert_non_null(strstr(engine_errmsg(e), "already emitted"));
+    }
+    /* a verdict lands on the signal triaged, not on a neighbour */
+    feed(e, (const char *const[]){ "end", "soc triage sig-12345 true", "soc triage sig-7 false",
+                                   "end", NULL });
+    assert_true(engine_flagged(e, "sig-12345"));
+    assert_false(engine_flagged(e, "sig-12346"));
+    assert_false(engine_flagged(e, "sig-1234"));
+    assert_false(engine_flagged(e, "sig-7"));
+    assert_true(autos > 0);
+    engine_free(e);
+    fake_free(f);
+}
+
 static void test_random_range(void **st)
 {
     fake *f = fake_new(20);
@@ -653,6 +714,7 @@ int main(void)
         cmocka_unit_test(test_finish_and_args),
         cmocka_unit_test(test_reveal_and_knowledge),
         cmocka_unit_test(test_random_range),
+        cmocka_unit_test(test_signal_lookup_many),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

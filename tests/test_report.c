@@ -478,17 +478,9 @@ static void test_json(void **state)
 
 /* A hand-edited row with attrs that are not JSON must not break the JSON
  * report. */
-static void test_json_bad_attrs(void **state)
+/* A report in JSON stays valid JSON whatever a hand-edited file holds. */
+static void json_valid_out(fx *f)
 {
-    fx *f = *state;
-    char sql[160];
-    snprintf(sql, sizeof sql, "UPDATE events SET attrs = '{\"x\":' WHERE session = %lld",
-             (long long)f->id);
-    raw_exec(f->d.db, sql);
-    store_loaded *l;
-    assert_int_equal(store_load(f->s, f->id, STORE_LOAD_EVENTS, &l), STORE_OK);
-    assert_int_equal(store_report(l, f->sc, NULL, 0, REPORT_JSON, LANG_EN, &f->out), STORE_OK);
-    assert_int_equal(raw_int(f->d.db, "SELECT 1"), 1);
     sqlite3 *db;
     sqlite3_stmt *st;
     assert_int_equal(sqlite3_open(":memory:", &db), SQLITE_OK);
@@ -498,6 +490,36 @@ static void test_json_bad_attrs(void **state)
     assert_int_equal(sqlite3_column_int(st, 0), 1);
     sqlite3_finalize(st);
     sqlite3_close(db);
+}
+
+static void test_json_bad_attrs(void **state)
+{
+    fx *f = *state;
+    char sql[512];
+    /* attrs made strings of broken JSON (json_set keeps the block valid) */
+    snprintf(sql, sizeof sql, "UPDATE event_blocks SET events = json_set(events, '$[0][9]',"
+             " '{\"x\":', '$[2][9]', '{\"x\":') WHERE session = %lld", (long long)f->id);
+    raw_exec(f->d.db, sql);
+    store_loaded *l;
+    assert_int_equal(store_load(f->s, f->id, STORE_LOAD_EVENTS, &l), STORE_OK);
+    assert_int_equal(l->damaged, 0);
+    assert_int_equal(l->nevents, f->l->nevents);
+    assert_string_equal(l->events[0].ev.attrs, "\"(not an object)\"");
+    assert_string_equal(f->l->events[2].a_technique, "T1190");
+    assert_null(l->events[2].a_technique);
+    assert_int_equal(store_report(l, f->sc, NULL, 0, REPORT_JSON, LANG_EN, &f->out), STORE_OK);
+    json_valid_out(f);
+    store_loaded_free(l);
+    /* a block cut short: it is left out, and the report is still JSON */
+    snprintf(sql, sizeof sql, "UPDATE event_blocks SET events = substr(events, 1, 200)"
+             " WHERE session = %lld", (long long)f->id);
+    raw_exec(f->d.db, sql);
+    assert_int_equal(store_load(f->s, f->id, STORE_LOAD_EVENTS, &l), STORE_OK);
+    assert_true(l->damaged > 0);
+    assert_true(l->nevents < f->l->nevents);
+    sb_reset(&f->out);
+    assert_int_equal(store_report(l, f->sc, NULL, 0, REPORT_JSON, LANG_EN, &f->out), STORE_OK);
+    json_valid_out(f);
     store_loaded_free(l);
 }
 

@@ -103,13 +103,20 @@ static void test_migrate_from_v1(void **state)
     raw_exec(f->d.db, sql);
     assert_int_equal(raw_int(f->d.db, "PRAGMA user_version"), 1);
     f->s = open_ok(f->d.db, NULL);
-    assert_int_equal(store_schema_version(f->s), 2);
-    assert_int_equal(raw_int(f->d.db, "PRAGMA user_version"), 2);
+    assert_int_equal(store_schema_version(f->s), STORE_SCHEMA_VERSION);
+    assert_int_equal(raw_int(f->d.db, "PRAGMA user_version"), STORE_SCHEMA_VERSION);
     store_loaded *l = NULL;
     assert_int_equal(store_load(f->s, 1, STORE_LOAD_EVENTS, &l), STORE_OK);
     assert_int_equal(l->sess.parent, 0);
     assert_int_equal(l->sess.fork_seq, 0);
     assert_true(l->ninputs >= 4);
+    /* the events came through the repacking of version 3 */
+    assert_int_equal(l->nevents, 15);
+    assert_int_equal(l->damaged, 0);
+    assert_string_equal(l->events[2].kind_name, "signal");
+    assert_string_equal(l->events[2].a_source, "waf");
+    assert_string_equal(l->events[2].ev.text.vi, "WAF: truy vấn SQL injection từ 203.0.113.7");
+    assert_int_equal(l->events[14].ev.value, 20);
     assert_string_equal(l->sess.parts[0].name, "Nguyễn Văn An");
     sbuf p = SBUF_INIT;
     assert_int_equal(store_verify_chain(l, &p), 0);
@@ -119,6 +126,118 @@ static void test_migrate_from_v1(void **state)
     int seq;
     assert_int_equal(store_input_append(f->s, 1, "lead end", NULL, &seq), STORE_OK);
     assert_int_equal(seq, 5);
+}
+
+/* Version 2 recorded one row per event with its canonical JSON line; the
+ * migration to version 3 packs them into event blocks. Every event must
+ * come back as that same line, both sessions must still verify their
+ * chains, and the old file's other tables must be as they were. */
+static void test_migrate_from_v2(void **state)
+{
+    fx *f = *state;
+    FILE *in = fopen("tests/fixtures/saves/v2.sql", "rb");
+    assert_non_null(in);
+    static char sql[1 << 17];
+    size_t n = fread(sql, 1, sizeof sql - 1, in);
+    fclose(in);
+    sql[n] = '\0';
+    raw_exec(f->d.db, sql);
+    assert_int_equal(raw_int(f->d.db, "PRAGMA user_version"), 2);
+    /* the canonical lines as version 2 recorded them */
+    sqlite3 *db;
+    assert_int_equal(sqlite3_open(f->d.db, &db), SQLITE_OK);
+    sqlite3_stmt *st;
+    assert_int_equal(sqlite3_prepare_v2(db, "SELECT session, json FROM events ORDER BY session, seq",
+                                        -1, &st, NULL), SQLITE_OK);
+    sbuf old[3] = { SBUF_INIT, SBUF_INIT, SBUF_INIT };
+    int nold = 0;
+    while (sqlite3_step(st) == SQLITE_ROW) {
+        int sess = sqlite3_column_int(st, 0);
+        assert_true(sess == 1 || sess == 2);
+        sb_puts(&old[sess], (const char *)sqlite3_column_text(st, 1));
+        sb_putc(&old[sess], '\n');
+        nold++;
+    }
+    sqlite3_finalize(st);
+    sqlite3_close(db);
+    assert_int_equal(nold, 23);
+    long long ninputs = raw_int(f->d.db, "SELECT count(*) FROM inputs");
+
+    f->s = open_ok(f->d.db, NULL);
+    assert_int_equal(raw_int(f->d.db, "PRAGMA user_version"), STORE_SCHEMA_VERSION);
+    assert_int_equal(raw_int(f->d.db, "SELECT count(*) FROM inputs"), ninputs);
+    assert_int_equal(raw_int(f->d.db, "SELECT count(*) FROM events"), 23);
+    assert_int_equal(raw_int(f->d.db, "SELECT count(*) FROM events WHERE session = 2"), 6);
+    for (int id = 1; id <= 2; id++) {
+        store_loaded *l = NULL;
+        assert_int_equal(store_load(f->s, id, STORE_LOAD_EVENTS, &l), STORE_OK);
+        assert_int_equal(l->damaged, 0);
+        sbuf now = SBUF_INIT, prob = SBUF_INIT;
+        for (int i = 0; i < l->nevents; i++) {
+            store_event_json(&l->events[i], &now);
+            sb_putc(&now, '\n');
+        }
+        assert_string_equal(sb_str(&now), sb_str(&old[id]));
+        assert_int_equal(store_verify_chain(l, &prob), 0);
+        assert_string_equal(l->sess.team, "Đội ƯCSC tỉnh Hà Giang");
+        assert_string_equal(l->sess.status, id == 1 ? "finished" : "active");
+        sb_free(&now);
+        sb_free(&prob);
+        store_loaded_free(l);
+    }
+    sb_free(&old[1]);
+    sb_free(&old[2]);
+    /* the unfinished one takes its next input where it stopped */
+    int seq;
+    assert_int_equal(store_input_append(f->s, 2, "soc end", NULL, &seq), STORE_OK);
+    assert_int_equal(seq, 2);
+}
+
+/* What goes into an event block comes back out: quotes, backslashes,
+ * control characters, invalid UTF-8 (as U+FFFD), astral characters, and
+ * attrs that are not an object. */
+static void test_event_block_roundtrip(void **state)
+{
+    fx *f = *state;
+    f->s = open_ok(f->d.db, NULL);
+    int64_t id = new_session(f->s, f->sc, "A", 1);
+    store_batch *b = store_batch_new();
+    emit(b, 1, 1, 0, EV_TEAM, EVK_NOTE, "lead", "a\"b\\c", NULL, -9000000000LL, NULL,
+         "dòng 1\ndòng 2\t\x01 \xf0\x9f\x94\x92", "quote \" and </script>");
+    emit(b, 2, 1, 15, EV_TRUTH, EVK_LOG, NULL, NULL, "field", 1,
+         "{\"facts\":[\"asset\",\"impact\"],\"public\":true,\"on_time\":false,\"target\":\"s1\"}",
+         "bad \xff byte", NULL);
+    emit(b, 3, 2, 15, EV_TEAM, EVK_STATE, NULL, NULL, NULL, 0, "not json", NULL, NULL);
+    append_ok(f->s, id, "lead end", b);
+    store_batch_free(b);
+    store_loaded *l;
+    assert_int_equal(store_load(f->s, id, STORE_LOAD_EVENTS, &l), STORE_OK);
+    assert_int_equal(l->nevents, 3);
+    assert_int_equal(l->damaged, 0);
+    store_event *e = l->events;
+    assert_string_equal(e[0].ev.role, "lead");
+    assert_string_equal(e[0].ev.subject, "a\"b\\c");
+    assert_null(e[0].ev.field);
+    assert_int_equal(e[0].ev.value, -9000000000LL);
+    assert_string_equal(e[0].ev.text.vi, "dòng 1\ndòng 2\t\x01 \xf0\x9f\x94\x92");
+    assert_string_equal(e[0].ev.text.en, "quote \" and </script>");
+    assert_null(e[0].ev.attrs);
+    assert_int_equal(e[0].a_public, -1);
+    assert_int_equal(e[1].ev.vis, EV_TRUTH);
+    assert_int_equal(e[1].ev.kind, EVK_LOG);
+    assert_int_equal(e[1].ev.minute, 15);
+    assert_string_equal(e[1].ev.text.vi, "bad \xef\xbf\xbd byte");
+    assert_null(e[1].ev.text.en);
+    assert_string_equal(e[1].a_facts, "asset,impact");
+    assert_string_equal(e[1].a_target, "s1");
+    assert_int_equal(e[1].a_public, 1);
+    assert_int_equal(e[1].a_on_time, 0);
+    /* attrs that are not an object are kept as text, and the block stays JSON */
+    assert_int_equal(e[2].ev.turn, 2);
+    assert_int_equal(raw_int(f->d.db, "SELECT json_valid(events) FROM event_blocks"), 1);
+    assert_int_equal(raw_int(f->d.db, "SELECT count(*) FROM events WHERE session = 1 AND"
+                                      " text_vi LIKE 'dòng 1' || char(10) || '%'"), 1);
+    store_loaded_free(l);
 }
 
 static void test_path_resolve(void **state)
@@ -250,14 +369,22 @@ static void test_batch_consequences(void **state)
     assert_int_equal(l->ninputs, 6);
     assert_int_equal((uint32_t)l->nevents, p.seq);
     assert_int_equal(l->last_event, p.seq);
-    /* the recorded canonical lines are the engine's, byte for byte */
+    /* the recorded events give back the engine's canonical lines, byte
+     * for byte */
     const char *q = sb_str(&p.lines);
+    sbuf js = SBUF_INIT;
     for (int i = 0; i < l->nevents; i++) {
         size_t len = strcspn(q, "\n");
-        assert_int_equal(strlen(l->events[i].json), len);
-        assert_memory_equal(l->events[i].json, q, len);
+        sb_reset(&js);
+        store_event_json(&l->events[i], &js);
+        assert_int_equal(js.len, len);
+        assert_memory_equal(js.buf, q, len);
         q += len + 1;
     }
+    sb_free(&js);
+    /* one event block per transaction, not a row per event */
+    assert_true(raw_int(f->d.db, "SELECT count(*) FROM event_blocks") < l->nevents);
+    assert_int_equal(raw_int(f->d.db, "SELECT count(*) FROM events"), l->nevents);
     assert_string_equal(l->events[2].a_source, "waf");
     assert_string_equal(l->events[2].ev.text.vi, "WAF: truy vấn SQL injection từ 203.0.113.7");
     assert_int_equal(l->nscores, 1);
@@ -457,8 +584,34 @@ static void test_tamper_score_line(void **state)
 
 static void test_tamper_event(void **state)
 {
-    expect_problem(*state, "UPDATE events SET json = replace(json, '\"value\":1', '\"value\":0')"
-                   " WHERE kind = 'triage' AND seq = 6", "event 6 differs");
+    expect_problem(*state, "UPDATE event_blocks SET events = replace(events,"
+                   " '\"triage\",\"soc\",\"s1\",null,1,', '\"triage\",\"soc\",\"s1\",null,0,')",
+                   "event 6 differs");
+}
+
+static void test_tamper_event_text(void **state)
+{
+    expect_problem(*state, "UPDATE event_blocks SET events = replace(events, 'SQL injection',"
+                   " 'port scan')", "event 3 differs");
+}
+
+static void test_tamper_event_deleted(void **state)
+{
+    /* the block holding event 6 (the consequences of one input) removed */
+    expect_problem(*state, "DELETE FROM event_blocks WHERE first <= 6 AND last >= 6",
+                   "is missing");
+}
+
+static void test_tamper_block_damaged(void **state)
+{
+    expect_problem(*state, "UPDATE event_blocks SET events = substr(events, 1, length(events) - 3)"
+                   " WHERE first = 1", "is damaged: ");
+}
+
+static void test_tamper_block_bounds(void **state)
+{
+    expect_problem(*state, "UPDATE event_blocks SET last = last + 1 WHERE first = 1",
+                   "is damaged: its events run from 1");
 }
 
 static void test_tamper_seed(void **state)
@@ -506,6 +659,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_empty_file_is_new, setup, teardown),
         cmocka_unit_test_setup_teardown(test_readonly_missing, setup, teardown),
         cmocka_unit_test_setup_teardown(test_migrate_from_v1, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_migrate_from_v2, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_event_block_roundtrip, setup, teardown),
         cmocka_unit_test_setup_teardown(test_path_resolve, setup, teardown),
         cmocka_unit_test_setup_teardown(test_inputs_roundtrip, setup, teardown),
         cmocka_unit_test_setup_teardown(test_inputs_refused, setup, teardown),
@@ -520,6 +675,10 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_tamper_score, setup, teardown),
         cmocka_unit_test_setup_teardown(test_tamper_score_line, setup, teardown),
         cmocka_unit_test_setup_teardown(test_tamper_event, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_tamper_event_text, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_tamper_event_deleted, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_tamper_block_damaged, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_tamper_block_bounds, setup, teardown),
         cmocka_unit_test_setup_teardown(test_tamper_seed, setup, teardown),
         cmocka_unit_test_setup_teardown(test_tamper_source, setup, teardown),
         cmocka_unit_test_setup_teardown(test_compare_interrupted, setup, teardown),

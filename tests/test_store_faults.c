@@ -14,6 +14,7 @@
 
 #include "saves_script.h"
 
+#include <grp.h>
 #include <sys/time.h>
 #include <sys/wait.h>
 
@@ -198,25 +199,156 @@ static void test_missing_directory(void **state)
     assert_int_equal(access(dir, F_OK), -1);   /* not created behind the user's back */
 }
 
+/* ---- permissions, also when the tests run as root ------------------------ */
+
+/* Root may write whatever the permissions say, so as root (as CI runs)
+ * the checks that need permissions to hold run in a child process that
+ * has dropped to the user and group nobody for good. A check returns NULL
+ * when it holds, else a message (static or malloc'd: the child exits). */
+#define NOBODY 65534
+typedef const char *(*perm_check)(fx *f);
+
+static void as_unprivileged(fx *f, perm_check fn)
+{
+    if (geteuid() != 0) {
+        const char *why = fn(f);
+        if (why)
+            fail_msg("%s", why);
+        return;
+    }
+    /* nobody must be able to reach the test directory and what the
+     * check creates there */
+    assert_int_equal(chown(f->d.path, NOBODY, NOBODY), 0);
+    int fd[2];
+    assert_int_equal(pipe(fd), 0);
+    fflush(NULL);
+    pid_t pid = fork();
+    assert_true(pid >= 0);
+    if (pid == 0) {
+        close(fd[0]);
+        const char *why = NULL;
+        if (setgroups(0, NULL) != 0 || setgid(NOBODY) != 0 || setuid(NOBODY) != 0)
+            why = "cannot drop privileges to nobody";
+        else if (setuid(0) == 0 || geteuid() != NOBODY)
+            why = "privileges were not dropped for good";
+        else
+            why = fn(f);
+        if (why && write(fd[1], why, strlen(why)) < 0)
+            _exit(3);
+        _exit(why ? 1 : 0);
+    }
+    close(fd[1]);
+    char msg[512] = "";
+    ssize_t n = read(fd[0], msg, sizeof msg - 1);
+    msg[n > 0 ? n : 0] = '\0';
+    close(fd[0]);
+    int st = 0;
+    assert_int_equal(waitpid(pid, &st, 0), pid);
+    if (!WIFEXITED(st) || WEXITSTATUS(st) != 0)
+        fail_msg("as nobody: %s (child status %d)", msg[0] ? msg : "crashed", st);
+}
+
+static char *fmt(const char *f, ...) __attribute__((format(printf, 1, 2)));
+static char *fmt(const char *f, ...)
+{
+    static char buf[512];
+    va_list ap;
+    va_start(ap, f);
+    vsnprintf(buf, sizeof buf, f, ap);
+    va_end(ap);
+    return buf;
+}
+
+/* store_open(path) fails with code, one line naming path and saying needle. */
+static const char *refused(const char *path, const store_opts *o, int code, const char *needle)
+{
+    store *s = NULL;
+    int rc = store_open(path, o, &s);
+    const char *msg = store_errmsg(s);
+    const char *why = NULL;
+    if (rc != code)
+        why = fmt("%s: expected code %d, got %d: %s", path, code, rc, msg);
+    else if (!strstr(msg, path) || strchr(msg, '\n') || (needle && !strstr(msg, needle)))
+        why = fmt("%s: the message does not name the file, is not one line, or lacks '%s': %s",
+                  path, needle ? needle : "", msg);
+    store_close(s);
+    return why;
+}
+
+static char ro_dir[400], ro_new[450], ro_db[450];
+
+/* In a directory nobody may write: no database can be created there. */
+static const char *check_unwritable_dir(fx *f)
+{
+    const char *why = refused(ro_new, NULL, STORE_EPERM, "is not writable");
+    if (!why && access(ro_new, F_OK) == 0)
+        why = fmt("%s was created", ro_new);
+    return why;
+}
+
+/* A database file that is read-only is refused for writing, untouched,
+ * and can still be listed read-only (irdrill sessions on it). */
+static const char *check_readonly_file(fx *f)
+{
+    const char *why = refused(f->d.db, NULL, STORE_EPERM, "read-only");
+    if (why)
+        return why;
+    store_opts ro = { .readonly = true };
+    store *s = NULL;
+    int rc = store_open(f->d.db, &ro, &s);
+    store_session *v = NULL;
+    int n = 0;
+    if (rc == STORE_OK)
+        rc = store_list(s, NULL, &v, &n);
+    if (rc != STORE_OK || n != 1)
+        why = fmt("listing the read-only file: code %d, %d session(s): %s", rc, n,
+                  store_errmsg(s));
+    store_sessions_free(v, n);
+    store_close(s);
+    return why;
+}
+
+/* A writable database in a directory nobody may write: SQLite cannot
+ * make its WAL there, so it is refused, and left as it was. */
+static const char *check_db_in_unwritable_dir(fx *f)
+{
+    return refused(ro_db, NULL, STORE_EPERM, NULL);
+}
+
 static void test_unwritable(void **state)
 {
     fx *f = *state;
-    if (geteuid() == 0) {
-        print_message("skipped: running as root, which writes whatever the permissions say\n");
-        skip();
-    }
-    char dir[300], path[400];
-    snprintf(dir, sizeof dir, "%s/ro", f->d.path);
-    assert_int_equal(mkdir(dir, 0555), 0);
-    snprintf(path, sizeof path, "%s/irdrill.db", dir);
-    assert_int_equal(store_open(path, NULL, &f->s), STORE_EPERM);
-    assert_non_null(strstr(store_errmsg(f->s), "is not writable"));
-    assert_int_equal(access(path, F_OK), -1);
-    store_close(f->s);
-    f->s = NULL;
+    snprintf(ro_dir, sizeof ro_dir, "%s/ro", f->d.path);
+    snprintf(ro_new, sizeof ro_new, "%s/irdrill.db", ro_dir);
+    snprintf(ro_db, sizeof ro_db, "%s/w.db", ro_dir);
+    assert_int_equal(mkdir(ro_dir, 0755), 0);
+    /* a database, writable by nobody, then the directory closed */
     make_db(f, 2);
+    sqlite3 *db;
+    assert_int_equal(sqlite3_open(f->d.db, &db), SQLITE_OK);
+    char sql[600];
+    snprintf(sql, sizeof sql, "VACUUM INTO '%s'", ro_db);
+    assert_int_equal(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
+    sqlite3_close(db);
+    if (geteuid() == 0)
+        assert_int_equal(chown(ro_db, NOBODY, NOBODY), 0);
+    assert_int_equal(chmod(ro_db, 0644), 0);
+    assert_int_equal(chmod(ro_dir, 0555), 0);
     assert_int_equal(chmod(f->d.db, 0444), 0);
-    expect_refused(f, STORE_EPERM, "read-only");
+    snap a, b;
+    snap_take(f->d.db, &a);
+    snap_take(ro_db, &b);
+
+    as_unprivileged(f, check_unwritable_dir);
+    as_unprivileged(f, check_readonly_file);
+    as_unprivileged(f, check_db_in_unwritable_dir);
+
+    snap_same(f->d.db, &a);
+    snap_same(ro_db, &b);
+    char side[480];
+    snprintf(side, sizeof side, "%s-wal", ro_db);
+    assert_int_equal(access(side, F_OK), -1);
+    assert_int_equal(chmod(ro_dir, 0755), 0);
 }
 
 /* ---- I/O errors: a VFS that fails the Nth write or sync ------------------ */

@@ -1,5 +1,5 @@
 /*
- * cli_verify.c - irdrill verify SESSION|--all: check saved sessions
+ * cli_verify.c - irdrill verify [SESSION|--all]: check saved sessions
  * against themselves (docs/cli.md, docs/database.md "The hash chain").
  *
  * For each session: what needs no replay (store_verify_chain: the input
@@ -17,15 +17,16 @@
 #include <string.h>
 
 static const char USAGE_VERIFY[] =
-    "usage: irdrill verify SESSION|--all [--db PATH]\n"
+    "usage: irdrill verify [SESSION|--all] [--db PATH]\n"
     "\n"
     "Check saved sessions: the tamper-evident chain over the inputs, inputs numbered\n"
     "without gaps, the stored scenario source against its hash, then a replay of the\n"
     "inputs on the stored source, compared event by event and score line by score line\n"
     "with the record. Prints 'session N: ok', or one line per discrepancy.\n"
-    "With --all, every session (and the database file's integrity first).\n"
+    "With --all, or no SESSION, every session (and the database file's integrity first).\n"
     "\n"
-    "  --all              every saved session, oldest first, then a summary line\n"
+    "  --all              every saved session, oldest first, then a summary line (the\n"
+    "                     default when no SESSION is named)\n"
     "  --db PATH          the sessions database (default as for run)\n"
     "\n"
     "Exit status: 0 when everything holds, 1 when any discrepancy was found (or the\n"
@@ -205,10 +206,10 @@ int cli_cmd_verify(int argc, char **argv)
         cli_error("verify: unexpected argument '%s' (SESSION or --all)", pos.v[pos.n - 1]);
         goto out;
     }
-    if (!all && pos.n == 0) {
-        cli_error("verify: missing SESSION (a session number, or --all)");
-        goto out;
-    }
+    /* product.md §3: irdrill verify [SESSION|--all]. Without either, every
+     * session: a check of the whole record is what a bare verify asks. */
+    if (pos.n == 0)
+        all = true;
     if (pos.n == 1 && cli_parse_session("verify", pos.v[0], &id) != CLI_OK)
         goto out;
     bool missing;

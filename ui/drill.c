@@ -24,11 +24,15 @@
 #define IRDRILL_VERSION "0.0.0"
 #endif
 
-/* A group (drill_group_inputs) commits after this many inputs or this
- * long, whichever comes first: few enough fsyncs to keep a scripted run
- * fast, a short enough hold on the write lock for other processes. */
-#define GROUP_MAX_INPUTS 256
+/* A group (drill_group_inputs) commits after this long or this many
+ * inputs, whichever comes first: a short enough hold on the write lock for
+ * other processes, and few fsyncs (an fsync costs as much as saving a few
+ * hundred inputs: 1,000 turns of a scripted run fit in one or two groups).
+ * Within a group, the consequences of its inputs are written as one event
+ * block when the group closes, or when this many events are waiting. */
+#define GROUP_MAX_INPUTS 4096
 #define GROUP_MAX_NS 50000000LL
+#define GROUP_MAX_EVENTS 256
 
 struct drill {
     lhost *h;
@@ -40,6 +44,7 @@ struct drill {
     bool replaying;
     bool broken;          /* the engine went ahead of the record: refuse inputs */
     bool grouped;
+    bool synced;          /* everything is recorded: no input since drill_sync */
     int group_n;          /* inputs in the open group */
     int64_t group_t0;
     int scores_fed;       /* engine score lines handed to the batch so far */
@@ -312,6 +317,10 @@ int drill_sync(drill *d)
         set_err(d, "the session's record failed earlier; resume the session to go on");
         return STORE_ERROR;
     }
+    /* Nothing happened since the last sync (run syncs, then drill_free
+     * does): no transaction, no fsync. */
+    if (d->synced)
+        return STORE_OK;
     int rc = set_progress(d, true);
     if (rc == STORE_OK)
         rc = store_batch_commit(d->st, d->session, d->b);
@@ -321,7 +330,9 @@ int drill_sync(drill *d)
             group_close(d);
         return rc;
     }
-    return group_close(d);
+    rc = group_close(d);
+    d->synced = rc == STORE_OK;
+    return rc;
 }
 
 /* Check a line; on success canon holds its canonical form. */
@@ -362,12 +373,14 @@ int drill_input(drill *d, const char *line)
             }
             d->group_t0 = mono_ns();
         }
-        /* The row's turn and score ride along when they changed (a group
-         * writes them once, when it closes). */
+        /* The consequences so far, and the row's turn and score when they
+         * changed, ride along with the input; a group writes them in one
+         * block and once, when it closes. */
         if (!d->grouped &&
             (engine_turn(d->e) != d->prog_turn || engine_score(d->e) != d->prog_score))
             set_progress(d, false);
-        rc = store_input_append(d->st, d->session, sb_str(&d->canon), d->b, NULL);
+        rc = store_input_append(d->st, d->session, sb_str(&d->canon), d->grouped ? NULL : d->b,
+                                NULL);
         if (rc != STORE_OK) {
             set_err(d, "%s", store_errmsg(d->st));
             if (store_group_open(d->st)) {
@@ -393,12 +406,20 @@ int drill_input(drill *d, const char *line)
     feed_scores(d);
     if (!d->st)
         return ENG_OK;
+    d->synced = false;
     rc = STORE_OK;
-    if (engine_over(d->e))
+    if (engine_over(d->e)) {
         rc = drill_sync(d);
-    else if (store_group_open(d->st) &&
-             (d->group_n >= GROUP_MAX_INPUTS || mono_ns() - d->group_t0 >= GROUP_MAX_NS))
+    } else if (store_group_open(d->st) &&
+               (d->group_n >= GROUP_MAX_INPUTS || mono_ns() - d->group_t0 >= GROUP_MAX_NS)) {
         rc = group_close(d);
+    } else if (store_group_open(d->st) && store_batch_pending(d->b) >= GROUP_MAX_EVENTS &&
+               (rc = store_batch_commit(d->st, d->session, d->b)) != STORE_OK) {
+        /* written inside the group's transaction: its failure undid the group */
+        set_err(d, "%s", store_errmsg(d->st));
+        group_close(d);
+        d->broken = true;
+    }
     return rc == STORE_OK ? ENG_OK : store_failed(d, rc);
 }
 

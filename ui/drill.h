@@ -92,9 +92,10 @@ int drill_sync(drill *d);
 
 /* Group commit, for inputs that are durable elsewhere already: the lines
  * of a regular file. While on, drill_input still appends each input
- * before applying it, but inside a transaction that commits every 256
- * inputs or 50 ms, at the end of the session, or at drill_sync, so one
- * fsync serves many inputs. A crash loses the inputs of the open group
+ * before applying it, but inside a transaction that commits every 50 ms
+ * or 4,096 inputs, at the end of the session, or at drill_sync, so one
+ * fsync serves many inputs (and their consequences are written as event
+ * blocks of a few hundred events). A crash loses the inputs of the open group
  * from the database (not from their file); the record stays a consistent
  * prefix of the session. A failed group commit breaks the drill
  * (drill_broken): its engine is then ahead of the record and the session

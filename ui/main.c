@@ -31,7 +31,7 @@ static const char USAGE[] =
     "  run SCENARIO --inputs FILE|-   play a scenario headless from an inputs script (saved)\n"
     "  resume [SESSION] --inputs FILE|-   continue an unfinished saved session headless\n"
     "  sessions                       list the saved sessions, newest first\n"
-    "  verify SESSION|--all           replay saved sessions and check their records\n"
+    "  verify [SESSION|--all]         replay saved sessions and check their records\n"
     "  report SESSION                 the after-action report of a saved session\n"
     "  check SCENARIO...              validate scenarios without playing them\n"
     "  test SCENARIO...               run the scenarios' self-tests, each twice\n"

@@ -41,7 +41,13 @@ if [ "$nlines" -lt 30 ]; then
 fi
 
 strip() { sed 's/^{"session":[0-9]*,/{/'; }
+t0=$(date +%s%N)
 "$IRDRILL" run "$ref" --inputs - --seed 1 --json --db whole.db < script.in > whole.out 2> whole.err
+t1=$(date +%s%N)
+# How long a whole run takes here (seconds): the kills are spread over it,
+# so that they land while a session exists however fast or slow the
+# build (a sanitizer build is several times slower) and the machine are.
+whole=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.4f", (b - a) / 1e9 }')
 want=$(tail -n 1 whole.out | strip)
 case $want in
     *'"outcome":"restored_clean","score":100'*) ;;
@@ -66,18 +72,18 @@ while [ $kills -lt "$want_kills" ] && [ $round -lt $max_rounds ]; do
         feeder=$!
         "$IRDRILL" run "$ref" --inputs - --seed 1 --json --db $db < feed.fifo > run.out 2> run.err &
         pid=$!
-        d=$(delay "$round" 0.35) ;;
+        d=$(delay "$round" "$(awk -v w="$whole" -v n="$nlines" 'BEGIN { print w + n * 0.004 }')") ;;
     1)  # everything at once: kills land inside the commits
         cat script.in > feed.fifo &
         feeder=$!
         "$IRDRILL" run "$ref" --inputs - --seed 1 --json --db $db < feed.fifo > run.out 2> run.err &
         pid=$!
-        d=$(delay "$round" 0.07) ;;
+        d=$(delay "$round" "$whole") ;;
     2)  # a regular file: inputs committed in groups
         feeder=""
         "$IRDRILL" run "$ref" --inputs script.in --seed 1 --json --db $db > run.out 2> run.err &
         pid=$!
-        d=$(delay "$round" 0.03) ;;
+        d=$(delay "$round" "$whole") ;;
     esac
     sleep "$d"
     kill -9 "$pid" 2> /dev/null

@@ -205,6 +205,9 @@ check "verify: exit 0" status_is 0
 check "verify: says ok" has out '^session 2: ok$'
 irdrill verify --all --db r.db
 check "verify --all: exit 0 and a summary" sh -c "[ $rc -eq 0 ] && grep -q '^3 session(s) verified, all ok' out"
+cp out verify-all.out
+irdrill verify --db r.db
+check "verify without SESSION: as --all" sh -c "[ $rc -eq 0 ] && cmp -s out verify-all.out"
 irdrill verify 42 --db r.db
 check "verify of an unknown session: exit 1" sh -c "[ $rc -eq 1 ] && grep -q 'no session 42' err"
 
@@ -226,8 +229,16 @@ tamper "swap two inputs" "UPDATE inputs SET seq = 1000 WHERE session = 2 AND seq
     UPDATE inputs SET seq = 2 WHERE session = 2 AND seq = 3;
     UPDATE inputs SET seq = 3 WHERE session = 2 AND seq = 1000" '.*input'
 tamper "change the score" "UPDATE sessions SET score = 55 WHERE id = 2" '.*score'
-tamper "change an event" "UPDATE events SET json = json || ' ' WHERE session = 2 AND seq = 5" \
-    '.*event 5'
+tamper "change a recorded score line" "UPDATE score_entries SET points = points + 5 WHERE
+    session = 2 AND pos = 1; UPDATE sessions SET score = score + 5 WHERE id = 2" '.*score'
+tamper "change an event" "UPDATE event_blocks SET events = json_set(events,
+    '\$[' || (5 - first) || '][8]', 99) WHERE session = 2 AND first <= 5 AND last >= 5" '.*event 5'
+tamper "change an event's text" "UPDATE event_blocks SET events = replace(events, 'WAF',
+    'IDS') WHERE session = 2" '.*event'
+tamper "delete events" "DELETE FROM event_blocks WHERE session = 2 AND first = (SELECT max(first)
+    FROM event_blocks WHERE session = 2)" '.*event'
+tamper "damage an event block" "UPDATE event_blocks SET events = substr(events, 2) WHERE
+    session = 2 AND first = 1" '.*event block .* is damaged'
 cpdb r.db t.db
 sql t.db "UPDATE sessions SET score = 55 WHERE id = 2"
 irdrill verify --all --db t.db
@@ -376,29 +387,96 @@ tail -n +$((k + 1)) textbook.in > after-full.in
 irdrill resume 2 --inputs after-full.in --db full.db --json
 check "disk full, then room again: resume gives the uninterrupted result" same_result whole.json
 
-if [ "$(id -u)" -ne 0 ]; then
-    mkdir ro
-    chmod 555 ro
-    irdrill run "$fx/tiny.lua" --inputs win.in --db ro/x.db
-    check "unwritable directory: exit 2, nothing created" sh -c "[ $rc -eq 2 ] && [ ! -e ro/x.db ]"
-    cpdb r.db ro.db
-    chmod 444 ro.db
-    cpdb ro.db before.db
-    irdrill run "$fx/tiny.lua" --inputs win.in --db ro.db
-    check "read-only file: exit 2" status_is 2
-    irdrill sessions --db ro.db --json
-    check "read-only file: sessions still lists" sh -c "[ $rc -eq 0 ] && [ \$(wc -l < out) -eq 3 ]"
-    check "read-only file: untouched" cmp -s ro.db before.db
-    chmod 755 ro
-else
-    echo "# skipped: unwritable directory and read-only file (running as root)"
+# --- unwritable places: as root (as CI runs), these run as nobody ----------------
+# Root may write whatever the permissions say, so a root run drops to the user
+# and group nobody (setpriv, util-linux) for them, in a directory under /tmp
+# that nobody can reach.
+pd=$(mktemp -d /tmp/irdrill-perm.XXXXXX)
+trap 'chmod -R u+w "$pd" 2> /dev/null; rm -rf "$pd"' EXIT
+as_bin=$IRDRILL
+as_user() { "$@"; }
+if [ "$(id -u)" -eq 0 ]; then
+    as_user() { setpriv --reuid=65534 --regid=65534 --clear-groups "$@"; }
+    chown 65534:65534 "$pd"
+    # the binary must be one nobody can run: if its directory is closed to
+    # others, a copy (or a copy of the wrapper script) in $pd
+    if ! as_user "$as_bin" --version > /dev/null 2>&1; then
+        cp "$IRDRILL" "$pd/irdrill" && chmod 755 "$pd/irdrill"
+        as_bin=$pd/irdrill
+    fi
 fi
+irdrill_as() {
+    as_user "$as_bin" "$@" > out 2> err < /dev/null
+    rc=$?
+}
+uid_as=$(as_user id -u)
+check "permission checks run without root's powers (uid $uid_as)" test "$uid_as" -ne 0
+cp "$fx/tiny.lua" "$pd/tiny.lua"
+cp win.in "$pd/win.in"
+chmod 644 "$pd/tiny.lua" "$pd/win.in"
+mkdir "$pd/ro"
+cp r.db "$pd/ro/w.db"
+cp r.db "$pd/ro.db"
+[ "$(id -u)" -eq 0 ] && chown 65534:65534 "$pd/ro/w.db" "$pd/ro.db"
+chmod 644 "$pd/ro/w.db"
+chmod 555 "$pd/ro"
+chmod 444 "$pd/ro.db"
+cp "$pd/ro.db" before.db
+cp "$pd/ro/w.db" before-w.db
+# a directory nobody may write: nothing is created there
+irdrill_as run "$pd/tiny.lua" --inputs "$pd/win.in" --db "$pd/ro/x.db"
+check "unwritable directory: exit 2, nothing created" sh -c "[ $rc -eq 2 ] && [ ! -e $pd/ro/x.db ]"
+check "unwritable directory: one line naming the file" sh -c \
+    "[ \$(wc -l < err) -eq 1 ] && grep -q '^irdrill: $pd/ro/x.db: ' err"
+# a database file that is read-only
+irdrill_as run "$pd/tiny.lua" --inputs "$pd/win.in" --db "$pd/ro.db"
+check "read-only file: exit 2" status_is 2
+check "read-only file: one line naming the file" one_error
+check "read-only file: the message names it" has err "^irdrill: $pd/ro.db: .*read-only"
+irdrill_as sessions --db "$pd/ro.db" --json
+check "read-only file: sessions still lists" sh -c \
+    "[ $rc -eq 0 ] && [ \$(wc -l < out) -eq $(sql before.db 'SELECT count(*) FROM sessions') ]"
+irdrill_as report 1 --db "$pd/ro.db" --format md --lang en
+check "read-only file: report still works" sh -c "[ $rc -eq 0 ] && grep -q '^# ' out"
+irdrill_as verify --all --db "$pd/ro.db"
+check "read-only file: verify still works" sh -c "[ $rc -eq 1 ] || [ $rc -eq 0 ]"
+check "read-only file: untouched" cmp -s "$pd/ro.db" before.db
+# a writable database in a directory nobody may write (SQLite cannot make its
+# write-ahead log there)
+irdrill_as run "$pd/tiny.lua" --inputs "$pd/win.in" --db "$pd/ro/w.db"
+check "database in an unwritable directory: exit 2" status_is 2
+check "database in an unwritable directory: one line naming the file" sh -c \
+    "[ \$(wc -l < err) -eq 1 ] && grep -q '^irdrill: $pd/ro/w.db: ' err"
+check "database in an unwritable directory: untouched, no -wal" sh -c \
+    "cmp -s '$pd/ro/w.db' before-w.db && [ ! -e '$pd/ro/w.db-wal' ]"
+chmod 755 "$pd/ro"
 
 # An older schema is upgraded when opened.
 sqlite3 v1.db < "$top/tests/fixtures/saves/v1.sql"
 irdrill sessions --db v1.db --json
 check "schema v1: listed" sh -c "[ $rc -eq 0 ] && grep -q '\"team\":\"Đội ƯCSC tỉnh Hà Giang\"' out"
-check "schema v1: upgraded to 2" test "$(sql v1.db 'PRAGMA user_version')" = 2
+check "schema v1: upgraded to 3" test "$(sql v1.db 'PRAGMA user_version')" = 3
+
+# Version 2 kept a row per event; version 3 packs them into event blocks.
+# The old sessions must list, verify, report and resume as before.
+sqlite3 v2.db < "$top/tests/fixtures/saves/v2.sql"
+sql v2.db "SELECT session || ' ' || seq || ' ' || json FROM events ORDER BY session, seq" > v2.events
+irdrill sessions --db v2.db --json
+check "schema v2: both sessions listed" sh -c "[ $rc -eq 0 ] && [ \$(wc -l < out) -eq 2 ]"
+check "schema v2: upgraded to 3" test "$(sql v2.db 'PRAGMA user_version')" = 3
+check "schema v2: every event kept" test "$(sql v2.db 'SELECT count(*) FROM events')" -eq \
+    "$(wc -l < v2.events)"
+irdrill verify --all --db v2.db
+check "schema v2: both sessions verify after the upgrade" status_is 0
+irdrill report 1 --db v2.db --format md --lang en
+check "schema v2: the report still tells the timeline" sh -c \
+    "[ $rc -eq 0 ] && grep -q 'WAF: SQL injection attempts' out && grep -q 'contained' out"
+printf 'sys isolate web\nend\n' > v2.in
+irdrill resume 2 --inputs v2.in --db v2.db --json
+check "schema v2: the unfinished session resumes" json_field outcome '"contained"'
+irdrill verify --all --db v2.db
+check "schema v2: and verifies after" status_is 0
+check "schema v2: integrity ok" test "$(sql v2.db 'PRAGMA integrity_check')" = ok
 
 # --- several processes on one database at once ------------------------------------
 i=0
