@@ -41,6 +41,15 @@ const char *rep_role(const rep *r, const char *id)
     return id;
 }
 
+/* The name of a declared id in the report's language, or the id itself. */
+static const char *named(const rep *r, const scen_named *v, int n, const char *id)
+{
+    for (int i = 0; i < n; i++)
+        if (strcmp(v[i].id, id) == 0 && !text_empty(&v[i].name))
+            return text_get(&v[i].name, r->lg);
+    return id;
+}
+
 static const char *asset_name(const rep *r, const char *id)
 {
     if (!id)
@@ -55,12 +64,27 @@ static const char *recipient_name(const rep *r, const char *id, bool public_)
 {
     if (!id)
         return "";
-    const scen_named *v = r->sc ? (public_ ? r->sc->audiences : r->sc->recipients) : NULL;
-    int n = r->sc ? (public_ ? r->sc->naudiences : r->sc->nrecipients) : 0;
-    for (int i = 0; i < n; i++)
-        if (strcmp(v[i].id, id) == 0 && !text_empty(&v[i].name))
-            return text_get(&v[i].name, r->lg);
-    return id;
+    if (!r->sc)
+        return id;
+    return public_ ? named(r, r->sc->audiences, r->sc->naudiences, id)
+                   : named(r, r->sc->recipients, r->sc->nrecipients, id);
+}
+
+/* An action's target in words: the asset, recipient, audience or helper
+ * it names, by the kind of target the action takes; signals and
+ * indicators stay as they are (their id is what the team saw). */
+static const char *target_name(const rep *r, const char *action, const char *target)
+{
+    int a = r->sc ? scen_action_find(r->sc, action) : -1;
+    if (a < 0)
+        return target;
+    switch (r->sc->actions[a].target) {
+    case TGT_ASSET: return asset_name(r, target);
+    case TGT_RECIPIENT: return named(r, r->sc->recipients, r->sc->nrecipients, target);
+    case TGT_AUDIENCE: return named(r, r->sc->audiences, r->sc->naudiences, target);
+    case TGT_SUPPORT: return named(r, r->sc->supports, r->sc->nsupports, target);
+    default: return target;
+    }
 }
 
 static const char *field_name(const rep *r, const char *f)
@@ -240,7 +264,7 @@ void rep_describe(const rep *r, const store_event *e, sbuf *o)
                                             : L("%s hoàn thành: %s", "%s completed: %s"),
                   role, *txt ? txt : subj);
         if (e->a_target)
-            sb_printf(o, " %s", e->a_target);
+            sb_printf(o, " — %s", target_name(r, subj, e->a_target));
         break;
     case EVK_CANCELLED:
         sb_printf(o, L("%s hủy hành động số %" PRId64, "%s cancelled action %" PRId64), role,

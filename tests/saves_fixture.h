@@ -110,6 +110,15 @@ static inline scen *fake_scen(const char *id, const char *source)
     sc->objectives[2] = (scen_objective){ .id = S("report_police"), .points = 15,
         .within_minutes = 1440, .label = T2("Báo cáo công an tỉnh (PA05)",
                                             "Report to the provincial police (PA05)") };
+    sc->nactions = 1;
+    sc->actions = calloc(1, sizeof *sc->actions);
+    sc->actions[0] = (scen_action){ .id = S("isolate"), .cost = 1, .turns = 1,
+                                    .target = TGT_ASSET, .label = T2("Cô lập", "Isolate") };
+    sc->nrecipients = 1;
+    sc->recipients = calloc(1, sizeof *sc->recipients);
+    sc->recipients[0] = (scen_named){ .id = S("police"), .deadline_minutes = 7200,
+                                      .name = T2("Công an tỉnh (PA05)",
+                                                 "Provincial police (PA05)") };
     sc->npenalties = 1;
     sc->penalties = calloc(1, sizeof *sc->penalties);
     sc->penalties[0] = (scen_penalty){ .id = S("evidence_destroyed"), .points = 10, .max = 1,
@@ -150,6 +159,16 @@ static inline void fake_scen_free(scen *sc)
         text_free(&sc->penalties[i].explain);
     }
     free(sc->penalties);
+    for (int i = 0; i < sc->nactions; i++) {
+        free(sc->actions[i].id);
+        text_free(&sc->actions[i].label);
+    }
+    free(sc->actions);
+    for (int i = 0; i < sc->nrecipients; i++) {
+        free(sc->recipients[i].id);
+        text_free(&sc->recipients[i].name);
+    }
+    free(sc->recipients);
     free(sc);
 }
 

@@ -259,14 +259,16 @@ static void test_md_vietnamese(void **state)
             "truy vấn SQL injection từ 203.0.113.7 |");
     has(md, "| T+00:15 | Cảnh báo x1 là cảnh báo giả | |");
     has(md, "| T+00:30 | | Giám sát (SOC) đánh giá cảnh báo s1 là giả |");
-    has(md, "| T+01:00 | | Trưởng nhóm báo cáo police — trễ hạn |");
+    has(md, "| T+01:00 | | Trưởng nhóm báo cáo Công an tỉnh (PA05) — trễ hạn |");
+    /* an action's target is named as the team knows it, not by its id */
+    has(md, "| T+00:45 | | Quản trị hệ thống hoàn thành: Cô lập — Cổng Thông tin điện tử tỉnh |");
     /* mistakes, with the scenario's explanations */
     has(md, "1. **Không đạt mục tiêu: Phát hiện tấn công**  \n   Cảnh báo WAF lúc 08:15 đã chỉ ra tấn công.");
     has(md, "**Chưa đạt mục tiêu khi kết thúc: Báo cáo công an tỉnh (PA05)**");
     has(md, "**Bị trừ điểm: Làm mất chứng cứ (-10)**  \n   Tắt máy trước khi thu thập bộ nhớ làm mất chứng cứ.");
     has(md, "**Xử lý cảnh báo giả như sự cố thật: x1 — IDS: quét cổng từ mạng nội bộ (Lượt 2)**");
     has(md, "**Bỏ qua một cảnh báo thật: s1 — WAF: 312 truy vấn SQL injection từ 203.0.113.7 (Lượt 2)**");
-    has(md, "**Báo cáo gửi trễ hạn: police (Lượt 4)**");
+    has(md, "**Báo cáo gửi trễ hạn: Công an tỉnh (PA05) (Lượt 4)**");
     /* the improvement plan, pre-filled, due a quarter after the drill */
     has(md, "| Năng lực | Nhận xét | Khuyến nghị | Người phụ trách | Hạn hoàn thành |");
     has(md, "| Phát hiện và phân tích | Không đạt mục tiêu: Phát hiện tấn công | Cảnh báo WAF lúc "
