@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <termios.h>
+#include <time.h>
 #include <unistd.h>
 
 /* ---- state the signal handlers need (see crt.h) ------------------------ */
@@ -202,6 +203,13 @@ void crt_close(crt *c)
     free(c);
 }
 
+long long crt_now_ms(void)
+{
+    struct timespec ts = { 0, 0 };
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
 bool crt_stopping(void)
 {
     return crt_stop != 0;
@@ -228,6 +236,7 @@ static int map_fn(int k)
     case KEY_BTAB: return TK_BTAB;
     case KEY_BACKSPACE: return TK_BACKSPACE;
     case KEY_DC: return TK_DELETE;
+    case KEY_F(5): return TK_F5;
     default: return TK_OTHER;
     }
 }

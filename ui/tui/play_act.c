@@ -88,10 +88,9 @@ void play_next_step(play *p)
         snprintf(label, sizeof label, "%s", a->id);
     if (a->target != TGT_NONE && !p->b_target[0]) {
         if (a->target == TGT_INDICATOR) {
-            ov_close(p);
-            p->ov = OV_TEXT;
-            p->text[0] = '\0';
-            snprintf(p->pick_title, sizeof p->pick_title, T(p->lg, M_PICK_INDICATOR), label);
+            char title[512];
+            snprintf(title, sizeof title, T(p->lg, M_PICK_INDICATOR), label);
+            play_open_text(p, TEXT_INDICATOR, title);
         } else if (a->facts && (a->target == TGT_RECIPIENT || a->target == TGT_AUDIENCE)) {
             ov_close(p);
             p->ov = OV_COMPOSE;

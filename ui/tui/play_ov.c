@@ -66,98 +66,11 @@ static rect centered(int H, int W, int h, int w)
     return (rect){ (H - h) / 2, (W - w) / 2, h, w };
 }
 
-/* ---- the summary -------------------------------------------------------- */
-
-static long long metric(const play *p, const char *name, long long def)
-{
-    for (int i = 0; i < p->nmetrics; i++)
-        if (strcmp(p->metrics[i].name, name) == 0)
-            return p->metrics[i].value;
-    return def;
-}
-
-static void put_minutes(const play *p, sbuf *sb, msg_id label, const char *name)
-{
-    long long m = metric(p, name, -2);
-    if (m == -2)
-        return;
-    sb_printf(sb, "  %s: ", T(p->lg, label));
-    if (m < 0)
-        sb_puts(sb, T(p->lg, M_NEVER));
-    else
-        sb_printf(sb, T(p->lg, M_MINUTES), (int)m);
-    sb_putc(sb, '\n');
-}
-
-static char *build_summary(play *p)
-{
-    const scen *sc = p->sc;
-    lang lg = p->lg;
-    sbuf sb = SBUF_INIT;
-    char buf[2048];
-    const char *outcome = view_outcome(p->v);
-    const char *verdict = T(lg, view_success(p->v) ? M_SUCCESS : M_FAILURE);
-    if (outcome && strcmp(outcome, "timeout") == 0)
-        snprintf(buf, sizeof buf, "%s (%s)", verdict, T(lg, M_TIMEOUT));
-    else
-        snprintf(buf, sizeof buf, "%s (%s)", verdict, outcome ? outcome : "?");
-    sb_printf(&sb, T(lg, M_OUTCOME), buf);
-    sb_printf(&sb, "\n%s\n\n", view_ending_text(p->v));
-    sb_printf(&sb, T(lg, M_FINAL_SCORE), view_final_score(p->v), scen_max_score(sc));
-    sb_printf(&sb, "\n\n%s\n", T(lg, M_BREAKDOWN));
-    for (int i = 0; i < view_score_count(p->v); i++) {
-        const view_score *s = view_score_at(p->v, i);
-        sb_printf(&sb, "  %+4d  %-9s %s\n", s->points, s->kind, s->text[0] ? s->text : s->id);
-    }
-    if (p->nmetrics > 0) {
-        sb_printf(&sb, "\n%s\n", T(lg, M_METRICS));
-        put_minutes(p, &sb, M_MET_DETECT, "detect_minute");
-        put_minutes(p, &sb, M_MET_CONTAIN, "contain_minute");
-        put_minutes(p, &sb, M_MET_RECOVER, "recover_minute");
-        sb_printf(&sb, "  %s: %lld (%lld)\n", T(lg, M_MET_REPORTS), metric(p, "reports", 0),
-                  metric(p, "reports_on_time", 0));
-        sb_printf(&sb, "  %s: %lld\n", T(lg, M_MET_FP), metric(p, "false_positives", 0));
-        sb_printf(&sb, "  %s: %lld\n", T(lg, M_MET_DISMISSED), metric(p, "true_dismissed", 0));
-        sb_printf(&sb, "  %s: %lld\n", T(lg, M_MET_HINTS), metric(p, "hints", 0));
-    }
-    sb_printf(&sb, "\n%s\n", T(lg, M_MISSED));
-    bool any = false;
-    for (int i = 0; i < sc->nobjectives; i++) {
-        if (view_objective(p->v, i, NULL) == 1)
-            continue;
-        any = true;
-        sb_printf(&sb, "  [%s] %s", T(lg, B_MISSED), ui_text(&sc->objectives[i].label, lg, buf, sizeof buf));
-        sb_printf(&sb, " (%d)\n", sc->objectives[i].points);
-        if (!text_empty(&sc->objectives[i].explain))
-            sb_printf(&sb, "    %s\n", ui_text(&sc->objectives[i].explain, lg, buf, sizeof buf));
-    }
-    if (!any)
-        sb_printf(&sb, "  %s\n", T(lg, M_NO_MISSED));
-    any = false;
-    for (int i = 0; i < view_score_count(p->v); i++) {
-        const view_score *s = view_score_at(p->v, i);
-        int k = strcmp(s->kind, "penalty") == 0 ? scen_penalty_find(sc, s->id) : -1;
-        if (k < 0)
-            continue;
-        if (!any)
-            sb_printf(&sb, "\n%s\n", T(lg, M_PENALTIES));
-        any = true;
-        sb_printf(&sb, "  %+d %s\n", s->points, ui_text(&sc->penalties[k].label, lg, buf, sizeof buf));
-        if (!text_empty(&sc->penalties[k].explain))
-            sb_printf(&sb, "    %s\n", ui_text(&sc->penalties[k].explain, lg, buf, sizeof buf));
-    }
-    if (sb.oom) {
-        sb_free(&sb);
-        return NULL;
-    }
-    return sb_take(&sb);
-}
-
 void ov_open_summary(play *p)
 {
     if (p->port.metrics)
         p->nmetrics = p->port.metrics(p->port.ctx, p->metrics, TUI_MAX_METRICS);
-    char *doc = build_summary(p);
+    char *doc = play_build_summary(p);
     ov_open_doc(p, OV_SUMMARY, doc ? doc : xstrdup(""));
     p->summary_done = true;
     play_msg(p, view_success(p->v) ? ST_OK : ST_ALERT, T(p->lg, M_MSG_ENDED),
@@ -342,6 +255,29 @@ static void end_turn_body(play *p, sbuf *sb)
     sb_free(&others);
 }
 
+/* The text overlay: a prompt, the field, what the field is for. */
+static void draw_text(play *p, crt *c, int H, int W)
+{
+    rect r = centered(H, W, 7, 76);
+    draw_panel(c, r.y, r.x, r.h, r.w, p->pick_title);
+    draw_str(c, r.y + 2, r.x + 2, 2, "> ", ST_BOLD);
+    /* The end of what is typed stays in view: a long reason scrolls. */
+    int room = r.w - 7;
+    const char *s = p->fld.s;
+    while (tw_width(s) > room && *s) {
+        s++;
+        while (((unsigned char)*s & 0xc0) == 0x80)
+            s++;
+    }
+    int tw = draw_str(c, r.y + 2, r.x + 4, room, s, ST_BOLD);
+    msg_id help = p->text_kind == TEXT_INDICATOR ? M_TEXT_INDICATOR
+                : p->text_kind == TEXT_POINTS ? M_TEXT_POINTS
+                : p->text_kind == TEXT_REASON ? M_TEXT_REASON : M_TEXT_NOTE;
+    draw_str_cut(c, r.y + 4, r.x + 2, r.w - 4, T(p->lg, help), ST_DIM);
+    draw_str_cut(c, r.y + r.h - 2, r.x + 2, r.w - 4, T(p->lg, M_KEYS_TEXT), ST_DIM);
+    draw_cursor(c, r.y + 2, r.x + 4 + tw, true);
+}
+
 static void draw_compose(play *p, crt *c, int H, int W)
 {
     const scen_action *a = &p->sc->actions[p->b_action];
@@ -400,15 +336,9 @@ void ov_draw(play *p, crt *c, int H, int W)
     case OV_PICK:
         draw_pick(p, c, H, W);
         break;
-    case OV_TEXT: {
-        rect r = centered(H, W, 6, 76);
-        draw_panel(c, r.y, r.x, r.h, r.w, p->pick_title);
-        draw_str(c, r.y + 2, r.x + 2, 2, "> ", ST_BOLD);
-        int tw = draw_str_cut(c, r.y + 2, r.x + 4, r.w - 7, p->text, ST_BOLD);
-        draw_str_cut(c, r.y + r.h - 2, r.x + 2, r.w - 4, T(p->lg, M_KEYS_TEXT), ST_DIM);
-        draw_cursor(c, r.y + 2, r.x + 4 + tw, true);
+    case OV_TEXT:
+        draw_text(p, c, H, W);
         break;
-    }
     case OV_COMPOSE:
         draw_compose(p, c, H, W);
         break;
@@ -422,6 +352,14 @@ void ov_draw(play *p, crt *c, int H, int W)
         break;
     case OV_END_TURN:
         end_turn_body(p, &sb);
+        draw_message_box(p, c, H, W, T(p->lg, M_END_TURN), sb_str(&sb), M_YES_NO);
+        break;
+    case OV_FAC:
+        fac_draw(p, c, H, W);
+        break;
+    case OV_FAC_END:
+        fac_draw(p, c, H, W);
+        sb_printf(&sb, T(p->lg, M_FAC_END_ASK), view_turn(p->v));
         draw_message_box(p, c, H, W, T(p->lg, M_END_TURN), sb_str(&sb), M_YES_NO);
         break;
     case OV_QUIT:
@@ -516,41 +454,98 @@ static int pick_key(play *p, int key)
     return UI_REDRAW;
 }
 
+void play_open_text(play *p, int kind, const char *title)
+{
+    ov_close(p);
+    p->ov = OV_TEXT;
+    p->text_kind = kind;
+    snprintf(p->pick_title, sizeof p->pick_title, "%s", title);
+    switch (kind) {
+    case TEXT_INDICATOR:
+        /* One word of the input line, at most the engine's 200 bytes: no
+         * space, and no '#', which would start a comment. */
+        field_init(&p->fld, 200, 0);
+        snprintf(p->fld.deny, sizeof p->fld.deny, " #");
+        break;
+    case TEXT_POINTS:
+        field_init(&p->fld, 6, 0);
+        p->fld.digits = true;
+        break;
+    default:
+        /* Free text that ends the input line: no '#' either. */
+        field_init(&p->fld, 300, 0);
+        snprintf(p->fld.deny, sizeof p->fld.deny, "#");
+        break;
+    }
+}
+
+/* Enter in the text overlay: what the field was for. */
+static void text_done(play *p)
+{
+    char v[FIELD_MAX];
+    field_value(&p->fld, v, sizeof v);
+    char line[FIELD_MAX + 64];
+    switch (p->text_kind) {
+    case TEXT_INDICATOR:
+        if (!v[0]) {
+            play_msg(p, ST_ALERT, "%s", T(p->lg, M_MSG_BAD_INDICATOR));
+            return;
+        }
+        snprintf(p->b_target, sizeof p->b_target, "%s", v);
+        play_next_step(p);
+        return;
+    case TEXT_POINTS: {
+        int n = atoi(v);
+        if (n < 1 || n > 100000) {
+            play_msg(p, ST_ALERT, "%s", T(p->lg, M_MSG_BAD_POINTS));
+            return;
+        }
+        char title[256];
+        p->fac_points = p->fac_points < 0 ? -n : n;
+        snprintf(title, sizeof title, T(p->lg, M_FAC_REASON_FOR), p->fac_points);
+        play_open_text(p, TEXT_REASON, title);
+        return;
+    }
+    case TEXT_REASON:
+    case TEXT_NOTE:
+        if (!v[0]) {
+            play_msg(p, ST_ALERT, "%s", T(p->lg, p->text_kind == TEXT_REASON ? M_MSG_NEED_REASON
+                                                                             : M_MSG_NEED_NOTE));
+            return;
+        }
+        if (p->text_kind == TEXT_NOTE)
+            snprintf(line, sizeof line, "facilitator note %s", v);
+        else
+            snprintf(line, sizeof line, "facilitator %s %d %s",
+                     p->fac_points < 0 ? "deduct" : "award",
+                     p->fac_points < 0 ? -p->fac_points : p->fac_points, v);
+        ov_close(p);
+        p->ov = OV_FAC;
+        if (play_send(p, line) >= 0) {
+            if (p->text_kind == TEXT_NOTE)
+                play_msg(p, ST_OK, "%s", T(p->lg, M_MSG_NOTE_SENT));
+            else
+                play_msg(p, ST_OK, T(p->lg, M_MSG_AWARDED), p->fac_points);
+        }
+        return;
+    }
+}
+
 static int text_key(play *p, int key)
 {
-    size_t n = strlen(p->text);
     if (key == TK_ESC) {
+        /* Back where the question came from. */
+        bool fac = p->text_kind != TEXT_INDICATOR;
         ov_close(p);
-    } else if (key == TK_BACKSPACE) {
-        while (n > 0 && ((unsigned char)p->text[n - 1] & 0xc0) == 0x80)
-            n--;
-        if (n > 0)
-            n--;
-        p->text[n] = '\0';
-    } else if (key == TK_ENTER) {
-        /* An indicator is one word of the input line: no spaces, and no
-         * '#', which would start a comment. */
-        if (!p->text[0] || strpbrk(p->text, " #")) {
-            play_msg(p, ST_ALERT, "%s", T(p->lg, M_MSG_BAD_INDICATOR));
-            return UI_REDRAW;
-        }
-        snprintf(p->b_target, sizeof p->b_target, "%s", p->text);
-        play_next_step(p);
-    } else if (key >= 0x21 && key < 0x110000 && key != 0x7f && !(key >= 0x80 && key < 0xa0)) {
-        char mb[4];
-        size_t l;
-        unsigned cp = (unsigned)key;
-        if (cp < 0x80) { mb[0] = (char)cp; l = 1; }
-        else if (cp < 0x800) { mb[0] = (char)(0xc0 | cp >> 6); mb[1] = (char)(0x80 | (cp & 0x3f)); l = 2; }
-        else if (cp < 0x10000) { mb[0] = (char)(0xe0 | cp >> 12); mb[1] = (char)(0x80 | (cp >> 6 & 0x3f)); mb[2] = (char)(0x80 | (cp & 0x3f)); l = 3; }
-        else { mb[0] = (char)(0xf0 | cp >> 18); mb[1] = (char)(0x80 | (cp >> 12 & 0x3f)); mb[2] = (char)(0x80 | (cp >> 6 & 0x3f)); mb[3] = (char)(0x80 | (cp & 0x3f)); l = 4; }
-        /* Indicators are at most 200 bytes (the engine's limit). */
-        if (cp_is_unsafe(cp, NULL) || n + l > 200 || n + l >= sizeof p->text)
-            return UI_HANDLED;
-        memcpy(p->text + n, mb, l);
-        p->text[n + l] = '\0';
+        if (fac)
+            p->ov = OV_FAC;
+        return UI_REDRAW;
     }
-    return UI_REDRAW;
+    if (key == TK_ENTER) {
+        text_done(p);
+        return UI_REDRAW;
+    }
+    return field_key(&p->fld, key) == FIELD_IGNORED ? UI_HANDLED : UI_REDRAW;
 }
 
 static int compose_key(play *p, int key)
@@ -625,7 +620,10 @@ static void action_line(play *p, sbuf *sb)
 static int confirm_key(play *p, int key)
 {
     if (no(key)) {
+        bool fac = p->ov == OV_FAC_END;
         ov_close(p);
+        if (fac)
+            p->ov = OV_FAC;     /* back to the facilitator's view */
         return UI_REDRAW;
     }
     if (!yes(key))
@@ -648,8 +646,6 @@ static int confirm_key(play *p, int key)
                 play_msg(p, ST_OK, T(p->lg, M_MSG_QUEUED), a->qid, buf);
         }
     } else if (ov == OV_CANCEL) {
-        const char *role = p->b_action >= 0 ? NULL : NULL;
-        (void)role;
         sb_printf(&line, "cancel %d", p->b_qid);
         if (play_send(p, sb_str(&line)) >= 0)
             play_msg(p, ST_OK, T(p->lg, M_MSG_CANCELLED), p->b_qid);
@@ -684,6 +680,11 @@ static int confirm_key(play *p, int key)
             free(me);
             sb_free(&others);
         }
+    } else if (ov == OV_FAC_END) {
+        int turn = view_turn(p->v);
+        p->ov = OV_FAC;
+        if (play_send(p, "facilitator end") >= 0 && !view_outcome(p->v))
+            play_msg(p, ST_INFO, T(p->lg, M_MSG_FAC_ENDED), turn);
     } else if (ov == OV_QUIT) {
         sb_free(&line);
         return UI_QUIT;
@@ -726,8 +727,10 @@ int ov_key(play *p, int key)
         return compose_key(p, key);
     case OV_HINT:
         return hint_key(p, key);
-    case OV_CONFIRM: case OV_CANCEL: case OV_END_TURN:
+    case OV_CONFIRM: case OV_CANCEL: case OV_END_TURN: case OV_FAC_END:
         return confirm_key(p, key);
+    case OV_FAC:
+        return fac_key(p, key);
     case OV_QUIT:
         if (key == 'q')
             return UI_QUIT;

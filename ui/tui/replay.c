@@ -232,6 +232,6 @@ static int screen_key(void *ctx, int key) { return replay_key(ctx, key); }
 
 ui_screen replay_screen(replay *r)
 {
-    ui_screen s = { screen_draw, screen_key, r, r->lg };
+    ui_screen s = { .draw = screen_draw, .key = screen_key, .ctx = r, .lg = r->lg };
     return s;
 }
