@@ -259,6 +259,7 @@ static void after_input(play *p)
             fresh += view_item_at(p->v, p->feed[i])->turn == turn;
         play_msg(p, ST_INFO, T(p->lg, M_MSG_TURN), turn, clk, fresh);
         p->seen_turn = turn;
+        timer_check(p);          /* the new turn's countdown starts now */
         p->sel[PANE_FEED] = p->top[PANE_FEED] = 0;
         /* Hot seat: a new turn starts with the first player again. */
         if (p->nplayers > 1) {
