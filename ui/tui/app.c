@@ -585,8 +585,19 @@ int tui_cmd_menu(int argc, char **argv)
             app_review(c, st, id, ch.lg, &res);
         if (res.stopped)
             break;
-        /* Back at the menu: what went wrong, or where the session is. */
-        char *safe = text_sanitize(res.err[0] ? res.err : res.note, NULL);
+        /* Back at the menu: what went wrong, or where the session is, in
+         * the menu's language. */
+        char said[1024];
+        if (res.err[0] || !res.played)
+            snprintf(said, sizeof said, "%s", res.err[0] ? res.err : res.note);
+        else if (!res.session)
+            snprintf(said, sizeof said, "%s", T(ch.lg, M_NOTE_UNSAVED));
+        else if (res.over)
+            snprintf(said, sizeof said, T(ch.lg, M_NOTE_OVER), (long long)res.session, res.outcome,
+                     res.score, res.max_score);
+        else
+            snprintf(said, sizeof said, T(ch.lg, M_NOTE_SAVED), (long long)res.session);
+        char *safe = text_sanitize(said, NULL);
         snprintf(notice, sizeof notice, "%s", safe ? safe : "");
         free(safe);
         memset(&res, 0, sizeof res);

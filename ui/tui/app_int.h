@@ -35,6 +35,11 @@ typedef struct app_result {
     bool stopped;
     char err[1024];         /* a one-line reason when status != 0 */
     char note[512];         /* what to tell the user after leaving */
+    /* the same, for the menu to say in its language */
+    int64_t session;        /* 0: not saved (or no session) */
+    bool played, over;
+    char outcome[128];
+    int score, max_score;
 } app_result;
 
 /* How a drill is shown at this terminal (neither is part of the record:

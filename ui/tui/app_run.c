@@ -200,6 +200,12 @@ static void run_play(crt *c, app_live *a, bool resumed, app_result *res)
         res->status = CLI_EENV;
     }
     engine *e = drill_engine(d);
+    res->played = true;
+    res->session = id > 0 ? id : 0;
+    res->over = engine_over(e);
+    snprintf(res->outcome, sizeof res->outcome, "%s", engine_outcome(e) ? engine_outcome(e) : "");
+    res->score = engine_score(e);
+    res->max_score = engine_max_score(e);
     if (id <= 0)
         snprintf(res->note, sizeof res->note, "session not saved (--no-save)");
     else if (engine_over(e))

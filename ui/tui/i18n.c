@@ -109,8 +109,8 @@ static const char *const strings[M_COUNT][2] = {
     [M_KEYS_SCROLL] = { "↑↓ PgUp PgDn: scroll   Esc/q: close", "↑↓ PgUp PgDn: cuộn   Esc/q: đóng" },
     [M_KEYS_TEXT] = { "Type, then Enter.  Esc: back", "Nhập rồi nhấn Enter.  Esc: quay lại" },
     [M_KEYS_CANCEL] = { "x: cancel this action", "x: hủy hành động này" },
-    [M_KEYS_REPLAY] = { "←→/h l: turn  Home/End: first/last  Tab: side  ↑↓: scroll  q: back",
-                        "←→/h l: lượt  Home/End: đầu/cuối  Tab: đổi bên  ↑↓: cuộn  q: quay lại" },
+    [M_KEYS_REPLAY] = { "←→: turn  Home/End: first/last  Tab: side  ↑↓: scroll  Enter: read  q: back",
+                        "←→: lượt  Home/End: đầu/cuối  Tab: đổi bên  ↑↓: cuộn  Enter: đọc  q: thoát" },
     [M_KEYS_MENU] = { "↑↓/jk: move  Enter: choose  Esc: back  q: quit",
                       "↑↓/jk: di chuyển  Enter: chọn  Esc: quay lại  q: thoát" },
     [M_KEYS_SUMMARY] = { "↑↓ PgUp PgDn: scroll   q/Enter: leave", "↑↓ PgUp PgDn: cuộn   q/Enter: thoát" },
@@ -240,7 +240,8 @@ static const char *const strings[M_COUNT][2] = {
     [M_MSG_TURN] = { "Turn %d begins (%s): %d new item(s).", "Bắt đầu lượt %d (%s): %d mục mới." },
     [M_MSG_WAITING] = { "%s is ready. Waiting for: %s", "%s đã sẵn sàng. Đang chờ: %s" },
     [M_MSG_NOT_UTF8] = { "The locale is not UTF-8: accented letters show as '?'. Try LANG=C.UTF-8.",
-                         "Môi trường không dùng UTF-8: chữ có dấu hiện thành '?'. Hãy đặt LANG=C.UTF-8." },
+                         /* Without diacritics: it is shown where they cannot be. */
+                         "Moi truong khong dung UTF-8: chu co dau hien thanh '?'. Hay dat LANG=C.UTF-8." },
     [M_MSG_WELCOME] = { "Press ? for help. Act on what you see, then end the turn with n.",
                         "Nhấn ? để xem trợ giúp. Hành động theo những gì thấy, rồi nhấn n để hết lượt." },
     [M_MSG_ENDED] = { "The session is over: %s", "Phiên đã kết thúc: %s" },
@@ -366,6 +367,39 @@ static const char *const strings[M_COUNT][2] = {
                      "Đã nạp lại %s thành phiên %s: chạy lại %d thao tác." },
     [M_RELOADED_STOP] = { "Reloaded %s as session %s; the replay stopped at input %d (%s): %s. Session %s is kept as it was.",
                           "Đã nạp lại %s thành phiên %s; việc chạy lại dừng ở thao tác %d (%s): %s. Phiên %s được giữ nguyên." },
+    [M_MSG_NO_ROLE_FOR] = { "None of this player's roles can: %s.",
+                            "Không vai trò nào của người chơi này làm được: %s." },
+    [M_MSG_ACTING_AS] = { "Acting as %s for this action.", "Thao tác với vai trò %s cho hành động này." },
+    [M_KEYS_CLOSE] = { "Esc: close", "Esc: đóng" },
+    [M_NOTE_SAVED] = { "Session %lld is saved: Resume a session continues it.",
+                       "Phiên %lld đã được lưu: chọn Tiếp tục phiên đang dở để chơi tiếp." },
+    [M_NOTE_OVER] = { "Session %lld is over: %s, score %d/%d. After-action review shows it turn by turn.",
+                      "Phiên %lld đã kết thúc: %s, điểm %d/%d. Xem lại sau diễn tập để xem từng lượt." },
+    [M_NOTE_UNSAVED] = { "The session was not saved.", "Phiên này không được lưu." },
+    [M_ABOUT_NEW] = {
+        "Start a drill: choose a scenario, then who plays which role. An incident unfolds turn by "
+        "turn; the team sees only alerts and the results of its own actions, acts (triage, "
+        "investigate, isolate, report to the authorities ...) and is scored on the scenario's "
+        "objectives. New to irdrill? Choose the tutorial: ten short turns that teach the screen. "
+        "Every action is saved as it is taken.",
+        "Bắt đầu một buổi diễn tập: chọn kịch bản, rồi chọn ai giữ vai trò nào. Sự cố diễn ra "
+        "theo từng lượt; đội chỉ thấy cảnh báo và kết quả hành động của mình, xử lý (phân loại, "
+        "điều tra, cô lập, báo cáo cơ quan chức năng ...) và được chấm điểm theo mục tiêu của "
+        "kịch bản. Lần đầu dùng irdrill? Hãy chọn kịch bản hướng dẫn: mười lượt ngắn giới thiệu "
+        "màn hình. Mọi thao tác được lưu ngay." },
+    [M_ABOUT_RESUME] = { "Continue a drill that was left unfinished, exactly where it stopped.",
+                         "Tiếp tục một buổi diễn tập còn dở, đúng chỗ đã dừng." },
+    [M_ABOUT_REVIEW] = {
+        "Step through a recorded session turn by turn: what the team saw and did beside what "
+        "really happened. (The written report: irdrill report SESSION.)",
+        "Xem lại từng lượt của một phiên đã ghi: những gì đội đã thấy và làm, bên cạnh diễn biến "
+        "thực tế. (Báo cáo bằng văn bản: irdrill report SESSION.)" },
+    [M_ABOUT_SCENARIOS] = { "The scenarios available, with their difficulty, length and summary.",
+                            "Các kịch bản hiện có, với độ khó, độ dài và tóm tắt." },
+    [M_ABOUT_LANG] = { "Switch the interface and the scenarios between English and Vietnamese.",
+                       "Chuyển giao diện và kịch bản giữa tiếng Việt và tiếng Anh." },
+    [M_ABOUT_QUIT] = { "Leave irdrill (q does the same). Nothing is lost: sessions are saved as they are played.",
+                       "Thoát irdrill (phím q cũng vậy). Không mất gì: các phiên được lưu trong khi chơi." },
     [M_NOT_SAVED] = { "(not saved)", "(không lưu)" },
     [M_FORM_PLAYERS] = { "Players at this terminal (hot seat: they take turns at the keyboard)",
                          "Người chơi trên máy này (lần lượt dùng chung bàn phím)" },

@@ -130,6 +130,11 @@ static void menu_draw(void *ctx, crt *c)
     bool details = m->page == PG_SCEN || m->page == PG_LIST;
     if (details)
         lh = (H - 3) / 2;
+    /* The main page says what each choice is, for whoever runs irdrill
+     * for the first time. */
+    bool intro = m->page == PG_MAIN;
+    if (intro)
+        lh = 8;
     bool form = m->page == PG_FORM || m->page == PG_RESUME_FORM;
     if (form) {
         form_draw(m, c, H, W);
@@ -171,8 +176,16 @@ static void menu_draw(void *ctx, crt *c)
         draw_wrap(c, 2 + lh, 2, H - 5 - lh, W - 4, sb_str(&sb), 0, ST_NORMAL);
         sb_free(&sb);
     }
+    if (intro && m->sel < 6) {
+        static const msg_id about[] = { M_ABOUT_NEW, M_ABOUT_RESUME, M_ABOUT_REVIEW,
+                                         M_ABOUT_SCENARIOS, M_ABOUT_LANG, M_ABOUT_QUIT };
+        draw_box(c, 1 + lh, 0, H - 3 - lh, W, T(lg, M_DETAILS), false);
+        draw_wrap(c, 2 + lh, 2, H - 5 - lh, W - 4, T(lg, about[m->sel]), 0, ST_NORMAL);
+    }
     if (m->msg[0])
         draw_str_cut(c, H - 2, 1, W - 2, m->msg, ST_ALERT);
+    else if (!crt_utf8(c))
+        draw_str_cut(c, H - 2, 1, W - 2, T(lg, M_MSG_NOT_UTF8), ST_WARN);
     else if (m->d->notice && m->d->notice[0])
         draw_str_cut(c, H - 2, 1, W - 2, m->d->notice, ST_INFO);
     else if (m->d->db)

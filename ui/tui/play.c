@@ -235,6 +235,20 @@ void play_resumed(play *p)
     view_read_before(p->v, view_turn(p->v));
     play_sync(p);
     p->seen_turn = view_turn(p->v);
+    /* Hot seat: the keyboard goes to the first player still to end the
+     * turn, as it would have before the session was left. */
+    int pl = play_player_of(p, p->role);
+    for (int i = 0; p->nplayers > 1 && pl >= 0 && view_ready(p->v, pl) && i < p->nplayers; i++) {
+        if (view_ready(p->v, i))
+            continue;
+        for (int r = 0; r < p->sc->nroles && r < 64; r++)
+            if (p->players[i].roles >> r & 1) {
+                p->role = r;
+                break;
+            }
+        play_build_actions(p);
+        break;
+    }
     if (view_outcome(p->v))
         ov_open_summary(p);
 }

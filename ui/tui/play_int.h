@@ -106,7 +106,9 @@ const view_item *play_feed_item(const play *p, int row);
 /* Rebuild the acting role's list of actions. */
 void play_build_actions(play *p);
 
-/* play_act.c: shortcuts from the panes. */
+/* play_act.c: shortcuts from the panes. The role that takes an action
+ * (see play_role_for in play_act.c), or -1. */
+int play_role_for(const play *p, int action);
 void play_act_on_asset(play *p);
 void play_triage_selected(play *p);
 void play_cancel_selected(play *p);

@@ -331,7 +331,7 @@ void ov_draw(play *p, crt *c, int H, int W)
         break;
     case OV_HINT:
         hint_body(p, &sb, &can);
-        draw_message_box(p, c, H, W, T(p->lg, M_HINT), sb_str(&sb), can ? M_YES_NO : M_KEYS_SCROLL);
+        draw_message_box(p, c, H, W, T(p->lg, M_HINT), sb_str(&sb), can ? M_YES_NO : M_KEYS_CLOSE);
         break;
     case OV_PICK:
         draw_pick(p, c, H, W);

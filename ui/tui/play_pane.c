@@ -67,8 +67,10 @@ static void draw_status(play *p, crt *c, int W)
     int pl = play_player_of(p, p->role);
     const char *pname = play_player_name(p, pl);
     char *safe = text_sanitize(pname, NULL);
-    /* Hot seat players named after their role need not be named twice. */
-    if (safe && *safe && strcmp(safe, rname) != 0)
+    /* Hot seat players named after their role need not be named twice,
+     * nor the default lone player ("solo"). */
+    bool lone = p->nplayers == 1 && safe && strcmp(safe, "solo") == 0;
+    if (safe && *safe && strcmp(safe, rname) != 0 && !lone)
         snprintf(who, sizeof who, "%s: %s", safe, rname);
     else
         snprintf(who, sizeof who, "%s", rname);
