@@ -160,7 +160,7 @@ sees "menu: the player's name in the status bar" "Nguyễn Thị Lan: Trưởng 
 keys q
 sees "quit asks" "Thoát bây giờ?"
 keys y
-sees "back at the menu, the session saved" "session 1 is saved"
+sees "back at the menu, the session saved (in Vietnamese)" "Phiên 1 đã được lưu"
 ok "the name is recorded" sh -c "IRDRILL_DB='$db' '$IRDRILL' report 1 --format md | grep -q 'Nguyễn Thị Lan'"
 
 # --- the menu's resume path, then the drill to its end -------------------------
@@ -181,7 +181,7 @@ while [ $t -le 11 ]; do
 done
 sees "resume: played to the end" "Kết thúc phiên"
 keys q
-sees "back at the menu, the review suggested" "irdrill replay 1"
+sees "back at the menu, the review suggested" "Phiên 1 đã kết thúc"
 
 # --- the menu's review path ---------------------------------------------------
 keys Down Down Enter

@@ -232,6 +232,11 @@ static const char *const strings[M_COUNT][2] = {
     [M_KIND_HINT] = { "hint", "gợi ý" },
     [M_KIND_AWARD] = { "award", "thưởng" },
     [M_KIND_FACILITATOR] = { "facilitator", "điều hành" },
+    [M_NO_SCORE_LINES] = { "No points were won or lost.", "Không có điểm nào được cộng hay bị trừ." },
+    [M_SUMMARY_NEXT] = { "Everything is saved. After-action review (turn by turn, beside what really "
+                         "happened): in the main menu, or irdrill replay; the written report: irdrill report.",
+                         "Mọi thứ đã được lưu. Xem lại sau diễn tập (từng lượt, bên cạnh diễn biến thực tế): "
+                         "trong màn hình chính, hoặc irdrill replay; báo cáo bằng văn bản: irdrill report." },
 
     [M_MSG_QUEUED] = { "Queued #%d: %s", "Đã xếp hàng #%d: %s" },
     [M_MSG_CANCELLED] = { "Cancelled #%d.", "Đã hủy #%d." },
@@ -373,8 +378,8 @@ static const char *const strings[M_COUNT][2] = {
     [M_KEYS_CLOSE] = { "Esc: close", "Esc: đóng" },
     [M_NOTE_SAVED] = { "Session %lld is saved: Resume a session continues it.",
                        "Phiên %lld đã được lưu: chọn Tiếp tục phiên đang dở để chơi tiếp." },
-    [M_NOTE_OVER] = { "Session %lld is over: %s, score %d/%d. After-action review shows it turn by turn.",
-                      "Phiên %lld đã kết thúc: %s, điểm %d/%d. Xem lại sau diễn tập để xem từng lượt." },
+    [M_NOTE_OVER] = { "Session %lld is over: %s, score %d/%d (After-action review shows it).",
+                      "Phiên %lld đã kết thúc: %s, điểm %d/%d (xem ở Xem lại sau diễn tập)." },
     [M_NOTE_UNSAVED] = { "The session was not saved.", "Phiên này không được lưu." },
     [M_ABOUT_NEW] = {
         "Start a drill: choose a scenario, then who plays which role. An incident unfolds turn by "

@@ -62,6 +62,8 @@ char *play_build_summary(play *p)
     sb_printf(&sb, "\n%s\n\n", view_ending_text(p->v));
     sb_printf(&sb, T(lg, M_FINAL_SCORE), view_final_score(p->v), scen_max_score(sc));
     sb_printf(&sb, "\n\n%s\n", T(lg, M_BREAKDOWN));
+    if (view_score_count(p->v) == 0)
+        sb_printf(&sb, "  %s\n", T(lg, M_NO_SCORE_LINES));
     /* The kind of each line in words, padded by columns (Vietnamese
      * words are longer in bytes than on screen). */
     int kw = 0;
@@ -112,6 +114,8 @@ char *play_build_summary(play *p)
         if (!text_empty(&sc->penalties[k].explain))
             sb_printf(&sb, "    %s\n", ui_text(&sc->penalties[k].explain, lg, buf, sizeof buf));
     }
+    if (p->session)
+        sb_printf(&sb, "\n%s\n", T(lg, M_SUMMARY_NEXT));
     if (sb.oom) {
         sb_free(&sb);
         return NULL;
