@@ -30,6 +30,8 @@ static const int crash_sigs[] = { SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT };
 #define NCRASH (sizeof crash_sigs / sizeof *crash_sigs)
 static struct sigaction crt_old_stop[NSTOP], crt_old_crash[NCRASH];
 
+static bool term_known(const char *name, int fd);
+
 static void on_stop(int sig)
 {
     crt_stop = sig;
@@ -146,9 +148,11 @@ crt *crt_open(const crt_opts *o, char *err, size_t errlen)
         if (fd >= 0 && isatty(fd) && tcgetattr(fd, &crt_saved) == 0)
             crt_tty_fd = fd;
     }
-    /* newterm reads the terminal description itself; the name is copied. */
+    /* newterm reads the terminal description itself; the name is copied.
+     * An unknown TERM is found out first (term_known): a failed newterm
+     * leaks the screen it began to build. */
     char *tname = xstrdup(term);
-    c->scr = tname ? newterm(tname, c->out, c->in) : NULL;
+    c->scr = tname && term_known(tname, fileno(c->out)) ? newterm(tname, c->out, c->in) : NULL;
     free(tname);
     if (!c->scr) {
         char *safe = text_sanitize(term, NULL);
@@ -323,4 +327,24 @@ out:
     while (n > 0 && buf[n - 1] == ' ')
         n--;
     buf[n] = '\0';
+}
+
+/* ---- the terminal description -------------------------------------------- */
+
+/* Last in the file: term.h defines a macro for every terminfo capability
+ * (lines, columns, tab ...), which must not reach the code above. */
+#include <term.h>
+
+/* Whether the terminfo database knows name: setupterm on its own, its
+ * TERMINAL freed at once (it leaves nothing behind on failure either). */
+static bool term_known(const char *name, int fd)
+{
+    int err = 0;
+    TERMINAL *prev = cur_term;
+    if (setupterm((char *)name, fd, &err) != OK)
+        return false;
+    del_curterm(cur_term);
+    if (prev)
+        set_curterm(prev);
+    return true;
 }

@@ -136,7 +136,14 @@ bool play_asking(const play *p);
 /* play_sum.c: the end-of-session summary. */
 char *play_build_summary(play *p);
 
+/* play_input.c: the text field and the report composer. */
+void ov_draw_text(play *p, crt *c, int H, int W);
+void ov_draw_compose(play *p, crt *c, int H, int W);
+int ov_text_key(play *p, int key);
+int ov_compose_key(play *p, int key);
+
 /* play_ov.c */
+rect ov_centered(int H, int W, int h, int w);
 void ov_draw(play *p, crt *c, int h, int w);
 int ov_key(play *p, int key);
 void ov_close(play *p);
