@@ -89,9 +89,18 @@ static void draw_status(play *p, crt *c, int W)
     timer_label(p, timer, sizeof timer, &urgent);
     snprintf(right, sizeof right, " %s %s%s%s | %s%s | %s ", turn, clk, timer[0] ? " | " : "",
              timer, who, ready, score);
-    /* The title gives way first: turn, clock, acting role, readiness and
-     * score are what a player needs to see. */
+    /* The title gives way first: turn, clock, timer, acting role,
+     * readiness and score are what a player needs to see; if even they do
+     * not fit, the player's name and role are cut, never the rest. */
     int rw = tw_width(right);
+    if (rw > W - 2) {
+        char cut[384];
+        int room = W - 2 - (rw - tw_width(who));
+        tw_ellipsize(who, room > 8 ? room : 8, !crt_utf8(c), cut, sizeof cut);
+        snprintf(right, sizeof right, " %s %s%s%s | %s%s | %s ", turn, clk,
+                 timer[0] ? " | " : "", timer, cut, ready, score);
+        rw = tw_width(right);
+    }
     if (rw > W - 2)
         rw = W - 2;
     char title[256];
