@@ -468,6 +468,11 @@ static void test_facilitator(void **st)
     assert_true(on_screen(&f, "Ground truth: systems"));
     assert_true(on_screen(&f, "[TRUE POSITIVE]"));
     assert_true(on_screen(&f, "Score 0/100 (hidden from players)"));
+    /* Enter: this turn's ground truth in full; Esc comes back here. */
+    keys(&f, "\r");
+    assert_true(on_screen(&f, "Ground truth: TRUE POSITIVE"));
+    keys(&f, "\x1b");
+    assert_true(on_screen(&f, "Ground truth: systems"));
     /* Award points: how many, then the reason, which is required. */
     keys(&f, "a");
     assert_true(on_screen(&f, "Award points: how many?"));

@@ -298,8 +298,8 @@ static const char *const strings[M_COUNT][2] = {
 
     [M_KEYS_PLAY_FAC] = { "?:help Tab:pane Enter:choose r:role o:goals h:hint n:end turn g:truth q:quit",
                           "?:trợ giúp Tab:khung r:vai trò o:mục tiêu h:gợi ý n:hết lượt g:thực tế q:thoát" },
-    [M_KEYS_FAC] = { "g/Esc: players' view  a: award  d: deduct  m: message  e: end turn  ↑↓: scroll",
-                     "g/Esc: đóng  a: cộng điểm  d: trừ điểm  m: nhắn đội  e: hết lượt  ↑↓: cuộn" },
+    [M_KEYS_FAC] = { "g/Esc: back  Enter: this turn in full  a: award  d: deduct  m: message  e: end",
+                     "g/Esc: đóng  Enter: đọc hết  a: cộng điểm  d: trừ điểm  m: nhắn  e: hết lượt" },
     [M_HELP_TIMER] = {
         "TURN TIMER\n"
         "Each turn lasts %d:%02d (the countdown is in the top line). When it runs out the turn "
@@ -315,13 +315,13 @@ static const char *const strings[M_COUNT][2] = {
         "every system, the attacker's moves, each signal marked TRUE or FALSE POSITIVE beside "
         "the team's verdict, and the score (even in exercise mode). There: a awards points, d "
         "deducts points (both with a written reason, recorded), m sends a message to the team, "
-        "e ends the turn for everyone; g or Esc goes back.",
+        "e ends the turn for everyone; Enter shows this turn's ground truth in full; g or Esc goes back.",
         "NGƯỜI ĐIỀU HÀNH\n"
         "Màn hình này là những gì người chơi thấy. Phím g mở màn hình của người điều hành: "
         "trạng thái thật của mọi hệ thống, các bước của kẻ tấn công, mỗi cảnh báo được đánh dấu "
         "CẢNH BÁO ĐÚNG hoặc BÁO ĐỘNG GIẢ bên cạnh kết luận của đội, và điểm (cả ở chế độ diễn "
         "tập). Tại đó: a cộng điểm, d trừ điểm (đều phải ghi lý do, được lưu lại), m gửi tin "
-        "nhắn cho đội, e kết thúc lượt cho mọi người; g hoặc Esc để quay lại." },
+        "nhắn cho đội, e kết thúc lượt cho mọi người; Enter để đọc toàn bộ diễn biến thực tế của lượt này; g hoặc Esc để quay lại." },
     [M_HELP_RELOAD] = {
         "SCENARIO AUTHORS\n"
         "F5 (or Ctrl-R) reloads the scenario file and replays this session's inputs into a new "

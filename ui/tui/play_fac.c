@@ -165,6 +165,31 @@ void fac_draw(play *p, crt *c, int H, int W)
 
 /* ---- keys ----------------------------------------------------------------- */
 
+/* The ground truth of the current turn in full, newest first: for Enter,
+ * since a line of the feed is cut to the screen's width. */
+static char *turn_in_full(play *p)
+{
+    sbuf sb = SBUF_INIT;
+    int turn = view_turn(p->truth);
+    for (int row = 0; row < p->ntfeed; row++) {
+        const view_item *it = view_item_at(p->truth, p->tfeed[p->ntfeed - 1 - row]);
+        if (it->turn < turn)
+            break;
+        char *d = ui_item_details(p->truth, it);
+        if (sb.len)
+            sb_puts(&sb, "\n\n");
+        sb_puts(&sb, d ? d : "?");
+        free(d);
+    }
+    if (!sb.len)
+        sb_puts(&sb, T(p->lg, M_NOTHING));
+    if (sb.oom) {
+        sb_free(&sb);
+        return NULL;
+    }
+    return sb_take(&sb);
+}
+
 int fac_key(play *p, int key)
 {
     switch (key) {
@@ -179,7 +204,16 @@ int fac_key(play *p, int key)
     case TK_END: p->fac_scroll = 1000000; return UI_REDRAW;
     case '?':
         ov_open_doc(p, OV_HELP, play_help_text(p));
+        p->doc_back = OV_FAC;
         return UI_REDRAW;
+    case TK_ENTER: {
+        char *d = turn_in_full(p);
+        if (d) {
+            ov_open_doc(p, OV_DETAIL, d);
+            p->doc_back = OV_FAC;
+        }
+        return UI_REDRAW;
+    }
     default:
         break;
     }

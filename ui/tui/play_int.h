@@ -60,6 +60,7 @@ struct play {
     int compose_focus, compose_rsel, compose_fsel;
     bool *facts_on;
     char *doc;                    /* help, details, summary text */
+    int doc_back;                 /* the overlay a closed doc returns to */
     /* the action being built */
     int b_action;
     char b_target[256];

@@ -25,6 +25,18 @@ void ov_open_doc(play *p, int kind, char *doc)
     ov_close(p);
     p->doc = doc;
     p->ov = kind;
+    p->doc_back = OV_NONE;
+}
+
+/* Close a doc, back to where it was opened from (the facilitator's view
+ * opens help and the ground truth in full). */
+static void doc_close(play *p)
+{
+    int back = p->doc_back;
+    ov_close(p);
+    p->doc_back = OV_NONE;
+    if (back == OV_FAC && p->truth)
+        p->ov = OV_FAC;
 }
 
 void ov_pick_clear(play *p)
@@ -338,18 +350,13 @@ static int doc_key(play *p, int key)
     case TK_PGDN: case ' ': p->ov_scroll += 10; break;
     case TK_HOME: p->ov_scroll = 0; break;
     case TK_END: p->ov_scroll = 1000000; break;
-    case 'q':
+    case 'q': case TK_ENTER:
         if (p->ov == OV_SUMMARY)
             return UI_QUIT;
-        ov_close(p);
-        break;
-    case TK_ENTER:
-        if (p->ov == OV_SUMMARY)
-            return UI_QUIT;
-        ov_close(p);
+        doc_close(p);
         break;
     case TK_ESC: case '?': case 'o':
-        ov_close(p);
+        doc_close(p);
         break;
     default:
         return UI_HANDLED;
