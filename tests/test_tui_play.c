@@ -6,7 +6,11 @@
  * Vietnamese; triage of a signal through the keyboard reaches the engine
  * as an input; cancelling gives the points back; the end-of-turn
  * confirmation; the "too small" notice at 20x6 and the way back; a whole
- * session played to its ending with the summary shown; hot seat.
+ * session played to its ending with the summary shown; hot seat; the turn
+ * timer on a clock the test moves (it ends the turn with an input, waits
+ * for a question being answered, restarts each turn); facilitator mode
+ * (the ground truth, the score in exercise mode, awards with a reason);
+ * a player's screen never showing any ground truth; the reload key.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -23,20 +27,54 @@
 #include "engine/lhost.h"
 #include "ui/tui/crt.h"
 #include "ui/tui/play.h"
+#include "ui/tui/play_int.h"
 
 #define SCENARIO "scenarios/portal-defacement.lua"
 
 typedef struct fixture {
     lhost *h;
     const scen *sc;
-    view *v;
+    view *v, *truth;
     engine *e;
     crt *c;
     play *p;
     int inputs;
     char last[256];
     FILE *in, *out;
+    int reloads, reload_rc;
 } fixture;
+
+/* What a fixture may differ in. */
+typedef struct fopts {
+    const tui_player *players;
+    const engine_participant *parts;
+    int nplayers;
+    bool truth;                  /* facilitator mode */
+    bool exercise;
+    int timer;
+    bool reload;
+} fopts;
+
+/* The clock of the turn timer, moved by the tests. */
+static long long fake_now = 1000000;
+static long long fake_clock(void) { return fake_now; }
+
+static int fake_reload(void *ctx, char *msg, size_t msglen)
+{
+    fixture *f = ctx;
+    f->reloads++;
+    snprintf(msg, msglen, "x.lua:3: boom");
+    return f->reload_rc;
+}
+
+/* Events to the team view and, in facilitator mode, the truth view. */
+static void tee(void *ctx, const event *ev)
+{
+    fixture *f = ctx;
+    view_fold(f->v, ev);
+    if (f->truth)
+        view_fold(f->truth, ev);
+}
 
 static int port_input(void *ctx, const char *line, char *err, size_t errlen)
 {
@@ -62,8 +100,7 @@ static int port_metrics(void *ctx, tui_metric *out, int max)
     return n;
 }
 
-static void fixture_open(fixture *f, lang lg, const tui_player *players, int nplayers,
-                         const engine_participant *parts)
+static void fixture_open_with(fixture *f, lang lg, const fopts *o)
 {
     memset(f, 0, sizeof *f);
     sbuf problems = SBUF_INIT;
@@ -73,9 +110,13 @@ static void fixture_open(fixture *f, lang lg, const tui_player *players, int npl
     sb_free(&problems);
     f->sc = lhost_scen(f->h);
     f->v = view_new(f->sc, lg, false);
-    event_sink sink = view_sink(f->v);
+    if (o->truth)
+        f->truth = view_new(f->sc, lg, true);
+    event_sink sink = { tee, f };
     engine_hooks hooks = lhost_hooks(f->h);
-    engine_opts eo = { .seed = 5, .participants = parts, .nparticipants = parts ? nplayers : 0 };
+    engine_opts eo = { .seed = 5, .participants = o->parts,
+                       .nparticipants = o->parts ? o->nplayers : 0,
+                       .mode = o->exercise ? MODE_EXERCISE : MODE_TRAINING };
     f->e = engine_new(f->sc, &hooks, &sink, &eo);
     assert_non_null(f->e);
     lhost_bind(f->h, f->e);
@@ -88,10 +129,19 @@ static void fixture_open(fixture *f, lang lg, const tui_player *players, int npl
     f->c = crt_open(&co, err, sizeof err);
     if (!f->c)
         fail_msg("crt_open: %s", err);
-    play_opts po = { .v = f->v, .port = { port_input, port_metrics, f }, .players = players,
-                     .nplayers = nplayers, .hints = true, .session = "7" };
+    play_opts po = { .v = f->v, .port = { port_input, port_metrics, f }, .players = o->players,
+                     .nplayers = o->nplayers, .hints = true, .session = "7", .truth = f->truth,
+                     .timer = o->timer, .clock = fake_clock,
+                     .reload = o->reload ? fake_reload : NULL };
     f->p = play_new(&po);
     assert_non_null(f->p);
+}
+
+static void fixture_open(fixture *f, lang lg, const tui_player *players, int nplayers,
+                         const engine_participant *parts)
+{
+    fopts o = { .players = players, .parts = parts, .nplayers = nplayers };
+    fixture_open_with(f, lg, &o);
 }
 
 static void fixture_close(fixture *f)
@@ -100,6 +150,7 @@ static void fixture_close(fixture *f)
     crt_close(f->c);
     engine_free(f->e);
     view_free(f->v);
+    view_free(f->truth);
     lhost_free(f->h);
     fclose(f->in);
     fclose(f->out);
@@ -321,6 +372,200 @@ static void test_draw(void **st)
     fixture_close(&f);
 }
 
+/* The status bar (row 0) contains s. */
+static bool in_status(fixture *f, const char *s)
+{
+    char row[2048];
+    crt_peek(f->c, 0, row, sizeof row);
+    return strstr(row, s) != NULL;
+}
+
+static void test_timer(void **st)
+{
+    fixture f;
+    fake_now = 1000000;
+    fopts o = { .timer = 30 };
+    fixture_open_with(&f, LANG_EN, &o);
+    frame(&f);
+    assert_true(in_status(&f, "0:30 left"));
+    /* The loop sleeps until the seconds shown change. */
+    fake_now += 10500;
+    assert_int_equal(play_wait_ms(f.p), 500);
+    assert_true(play_tick(f.p) & UI_REDRAW);
+    frame(&f);
+    assert_true(in_status(&f, "0:20 left"));
+    assert_int_equal(f.inputs, 0);
+    /* Time is up: the turn ends through an input, like any other. */
+    fake_now += 19500;
+    assert_int_equal(play_wait_ms(f.p), 0);
+    play_tick(f.p);
+    assert_string_equal(f.last, "facilitator end");
+    assert_int_equal(engine_turn(f.e), 2);
+    frame(&f);
+    assert_true(on_screen(&f, "Time is up: turn 1 ended."));
+    /* The next turn has the whole time again. */
+    assert_true(in_status(&f, "0:30 left"));
+    /* A question on screen (the end-of-turn confirmation) holds the
+     * timer, at most TIMER_GRACE_MS; then it is closed and the turn ends. */
+    keys(&f, "n");
+    fake_now += 31000;
+    play_tick(f.p);
+    assert_int_equal(engine_turn(f.e), 2);
+    frame(&f);
+    assert_true(in_status(&f, "time up"));
+    assert_true(on_screen(&f, "End turn 2 for"));
+    assert_true(play_wait_ms(f.p) > 0);          /* no busy wait while it holds */
+    fake_now += TIMER_GRACE_MS;
+    play_tick(f.p);
+    assert_int_equal(engine_turn(f.e), 3);
+    frame(&f);
+    assert_false(on_screen(&f, "End turn 3 for"));
+    assert_true(on_screen(&f, "was not queued"));
+    /* Answered within the grace: the timer fires at once after. */
+    keys(&f, "n");
+    fake_now += 30500;
+    play_tick(f.p);
+    assert_int_equal(engine_turn(f.e), 3);
+    play_key(f.p, TK_ESC);
+    play_tick(f.p);
+    assert_int_equal(engine_turn(f.e), 4);
+    /* Players ending the turn themselves restart it too. */
+    fake_now += 20000;
+    keys(&f, "ny");
+    assert_int_equal(engine_turn(f.e), 5);
+    play_tick(f.p);
+    frame(&f);
+    assert_true(in_status(&f, "0:30 left"));
+    /* Help says how the timer works. */
+    keys(&f, "?");
+    play_key(f.p, TK_END);
+    frame(&f);
+    assert_true(on_screen(&f, "TURN TIMER"));
+    keys(&f, "\x1b");
+    /* No countdown once the session is over. */
+    for (int t = 0; t < 40 && !engine_over(f.e); t++) {
+        fake_now += 30000;
+        play_tick(f.p);
+    }
+    assert_true(engine_over(f.e));
+    assert_int_equal(play_wait_ms(f.p), -1);
+    fixture_close(&f);
+}
+
+static void test_facilitator(void **st)
+{
+    fixture f;
+    fopts o = { .truth = true, .exercise = true };
+    fixture_open_with(&f, LANG_EN, &o);
+    frame(&f);
+    /* The screen is the players' screen: score hidden, no truth. */
+    assert_true(in_status(&f, "score hidden"));
+    assert_true(on_screen(&f, "g:truth"));
+    assert_false(on_screen(&f, "POSITIVE]"));
+    /* Advance to turn 2, where the attack shows itself. */
+    keys(&f, "ny");
+    keys(&f, "g");
+    assert_true(on_screen(&f, "Ground truth: systems"));
+    assert_true(on_screen(&f, "[TRUE POSITIVE]"));
+    assert_true(on_screen(&f, "Score 0/100 (hidden from players)"));
+    /* Enter: this turn's ground truth in full; Esc comes back here. */
+    keys(&f, "\r");
+    assert_true(on_screen(&f, "Ground truth: TRUE POSITIVE"));
+    keys(&f, "\x1b");
+    assert_true(on_screen(&f, "Ground truth: systems"));
+    /* Award points: how many, then the reason, which is required. */
+    keys(&f, "a");
+    assert_true(on_screen(&f, "Award points: how many?"));
+    keys(&f, "5x\r");
+    assert_true(on_screen(&f, "Reason for +5 points"));
+    keys(&f, "\r");
+    assert_true(on_screen(&f, "A written reason is required."));
+    int before = f.inputs;
+    keys(&f, "Quick triage #1\r");
+    assert_int_equal(f.inputs, before + 1);
+    assert_string_equal(f.last, "facilitator award 5 Quick triage 1");
+    assert_int_equal(engine_score(f.e), 5);
+    assert_true(on_screen(&f, "Score 5/100 (hidden from players)"));
+    assert_true(on_screen(&f, "+5 Quick triage 1"));
+    keys(&f, "d3\rLate report\r");
+    assert_string_equal(f.last, "facilitator deduct 3 Late report");
+    assert_int_equal(engine_score(f.e), 2);
+    keys(&f, "mBriefing at 10:00\r");
+    assert_string_equal(f.last, "facilitator note Briefing at 10:00");
+    /* End the turn for everyone. */
+    keys(&f, "e");
+    assert_true(on_screen(&f, "End turn 2 for everyone now?"));
+    keys(&f, "y");
+    assert_string_equal(f.last, "facilitator end");
+    assert_int_equal(engine_turn(f.e), 3);
+    assert_true(on_screen(&f, "Ground truth: systems"));
+    /* Back to the players' screen: still no score, the note is there. */
+    keys(&f, "g");
+    assert_false(on_screen(&f, "Ground truth"));
+    assert_true(in_status(&f, "score hidden"));
+    assert_true(on_screen(&f, "Briefing at 10:00"));
+    fixture_close(&f);
+}
+
+/* Without facilitator mode nothing of the ground truth reaches the
+ * screen, whatever is pressed, in a whole session. */
+static void test_players_see_no_truth(void **st)
+{
+    fixture f;
+    fixture_open(&f, LANG_EN, NULL, 0, NULL);
+    /* (What investigation reveals is the team's: only truth-only words.) */
+    static const char *const secret[] = { "POSITIVE]", "[TRUTH]", "Ground truth" };
+    for (int t = 0; t < 40 && !engine_over(f.e); t++) {
+        keys(&f, "g");
+        for (int row = 0; row < 12; row++) {
+            keys(&f, "\r");            /* a signal or message in full */
+            for (size_t k = 0; k < sizeof secret / sizeof *secret; k++)
+                if (on_screen(&f, secret[k]))
+                    fail_msg("turn %d: the players' screen shows %s", t + 1, secret[k]);
+            keys(&f, "\x1bj");
+        }
+        keys(&f, "ny");
+    }
+    assert_true(engine_over(f.e));
+    for (int i = 0; i < view_item_count(f.v); i++) {
+        assert_int_equal(view_item_at(f.v, i)->vis, EV_TEAM);
+        assert_int_equal(view_item_at(f.v, i)->truth, -1);
+    }
+    fixture_close(&f);
+}
+
+static void test_reload_key(void **st)
+{
+    fixture f;
+    fopts o = { .reload = true };
+    fixture_open_with(&f, LANG_EN, &o);
+    f.reload_rc = -1;
+    play_key(f.p, TK_F5);
+    frame(&f);
+    assert_int_equal(f.reloads, 1);
+    assert_true(on_screen(&f, "x.lua:3: boom"));
+    /* Never while a question is open: the answer is not thrown away. */
+    keys(&f, "n");
+    play_key(f.p, TK_F5);
+    play_key(f.p, 0x12);
+    assert_int_equal(f.reloads, 1);
+    keys(&f, "\x1b");
+    /* A replay that stopped early says why in full. */
+    f.reload_rc = 1;
+    play_key(f.p, 0x12);
+    frame(&f);
+    assert_int_equal(f.reloads, 2);
+    assert_true(on_screen(&f, "Details"));
+    assert_true(on_screen(&f, "x.lua:3: boom"));
+    fixture_close(&f);
+    /* Where there is nothing to reload, the key says so. */
+    fixture_open(&f, LANG_EN, NULL, 0, NULL);
+    play_key(f.p, TK_F5);
+    frame(&f);
+    assert_true(on_screen(&f, "cannot be reloaded here"));
+    fixture_close(&f);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -328,6 +573,10 @@ int main(void)
         cmocka_unit_test(test_screen_vi),
         cmocka_unit_test(test_play_to_end_en),
         cmocka_unit_test(test_hot_seat),
+        cmocka_unit_test(test_timer),
+        cmocka_unit_test(test_facilitator),
+        cmocka_unit_test(test_players_see_no_truth),
+        cmocka_unit_test(test_reload_key),
     };
     return cmocka_run_group_tests(tests, setup, NULL);
 }

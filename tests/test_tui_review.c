@@ -142,6 +142,22 @@ static void test_review(void **st)
     assert_false(in_half("[TRUE POSITIVE]", false));
     assert_true(in_half("[TRUTH]", true));
     assert_false(in_half("[TRUTH]", false));
+    /* Enter reads the side's items in full: on the truth side, a signal
+     * with its ground truth spelled out; Esc goes back. */
+    replay_key(r, TK_TAB);
+    replay_key(r, TK_ENTER);
+    ui_frame(c, &s);
+    assert_true(on_screen("Ground truth: TRUE POSITIVE"));
+    replay_key(r, TK_ESC);
+    ui_frame(c, &s);
+    assert_false(on_screen("Ground truth: TRUE POSITIVE"));
+    replay_key(r, TK_TAB);
+    replay_key(r, TK_ENTER);
+    ui_frame(c, &s);
+    assert_false(on_screen("Ground truth:"));
+    assert_true(on_screen("Team's verdict"));
+    replay_key(r, 'q');
+    assert_int_equal(replay_turn(r), 1);
 
     /* Forward to turn 3, back to 2: the same screen as going to 2 at once. */
     replay_key(r, 'l');

@@ -1,7 +1,9 @@
 /*
  * test_tui_text.c - display width, fitting, wrapping and ellipsizing of
  * UTF-8 text for the terminal (ui/tui/textw.c): Vietnamese precomposed
- * and combining diacritics, wide characters, never splitting a character.
+ * and combining diacritics, wide characters, never splitting a character;
+ * and the text field players type into (ui/tui/field.c): Vietnamese names
+ * typed either way, Backspace by character, caps, refused characters.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -13,6 +15,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ui/tui/crt.h"
+#include "ui/tui/field.h"
 #include "ui/tui/textw.h"
 
 /* "Việt" precomposed (ệ = U+1EC7) and with combining marks (e + U+0323 +
@@ -119,6 +123,96 @@ static void test_ellipsize(void **st)
     assert_string_equal(out, "");
 }
 
+/* Type a UTF-8 string into f key by key (one code point per key, as the
+ * terminal delivers them); returns how many keys were refused. */
+static int type(field *f, const char *s)
+{
+    int refused = 0;
+    size_t n = strlen(s);
+    for (size_t i = 0; i < n;) {
+        unsigned cp = (unsigned char)s[i];
+        size_t l = 1;
+        if (cp >= 0xf0) { cp &= 0x07; l = 4; }
+        else if (cp >= 0xe0) { cp &= 0x0f; l = 3; }
+        else if (cp >= 0xc0) { cp &= 0x1f; l = 2; }
+        for (size_t k = 1; k < l; k++)
+            cp = cp << 6 | ((unsigned char)s[i + k] & 0x3f);
+        refused += field_key(f, (int)cp) == FIELD_REFUSED;
+        i += l;
+    }
+    return refused;
+}
+
+static void test_field(void **st)
+{
+    field f;
+    char v[FIELD_MAX];
+    /* "Nguyễn Thị Lan", precomposed: 14 characters, 18 bytes. */
+    field_init(&f, 64, 32);
+    assert_int_equal(type(&f, "Nguy\xe1\xbb\x85n Th\xe1\xbb\x8b Lan"), 0);
+    assert_string_equal(f.s, "Nguy\xe1\xbb\x85n Th\xe1\xbb\x8b Lan");
+    assert_int_equal(tw_width(f.s), 14);
+    /* Backspace erases characters, never bytes: after four, "Nguyễn Thị",
+     * after five more, "Nguyễ". */
+    for (int i = 0; i < 4; i++)
+        assert_int_equal(field_key(&f, TK_BACKSPACE), FIELD_CHANGED);
+    assert_string_equal(f.s, "Nguy\xe1\xbb\x85n Th\xe1\xbb\x8b");
+    for (int i = 0; i < 5; i++)
+        field_key(&f, TK_BACKSPACE);
+    assert_string_equal(f.s, "Nguy\xe1\xbb\x85");
+    field_key(&f, TK_BACKSPACE);
+    assert_string_equal(f.s, "Nguy");
+    /* ễ typed as e + U+0302 + U+0303: one Backspace takes the letter with
+     * its marks; the value is recorded precomposed (NFC). */
+    field_init(&f, 64, 32);
+    assert_int_equal(type(&f, "Nguye\xcc\x82\xcc\x83n"), 0);
+    assert_int_equal(tw_width(f.s), 6);
+    field_value(&f, v, sizeof v);
+    assert_string_equal(v, "Nguy\xe1\xbb\x85n");
+    field_key(&f, TK_BACKSPACE);                 /* n */
+    field_key(&f, TK_BACKSPACE);                 /* e with its two marks */
+    assert_string_equal(f.s, "Nguy");
+    /* Refused: controls (ESC, a newline, DEL, C1), bidi and zero-width
+     * characters, and a mark with nothing to sit on. */
+    field_init(&f, 64, 32);
+    assert_int_equal(field_key(&f, 0x0301), FIELD_REFUSED);
+    assert_int_equal(type(&f, "a\x1b" "b\n\x7f\xc2\x85\xe2\x80\xae\xe2\x80\x8b" "c"), 6);
+    assert_string_equal(f.s, "abc");
+    /* Keys that are not characters are left to the screen. */
+    assert_int_equal(field_key(&f, TK_ENTER), FIELD_IGNORED);
+    assert_int_equal(field_key(&f, TK_UP), FIELD_IGNORED);
+    /* Caps: columns, then bytes, each stopping at a whole character. */
+    field_init(&f, 64, 5);
+    assert_int_equal(type(&f, "\xe1\xbb\x87\xe1\xbb\x87\xe1\xbb\x87\xe1\xbb\x87\xe1\xbb\x87\xe1\xbb\x87"), 1);
+    assert_int_equal(tw_width(f.s), 5);
+    field_init(&f, 7, 0);
+    assert_int_equal(type(&f, "\xe1\xbb\x87\xe1\xbb\x87\xe1\xbb\x87"), 1);
+    assert_string_equal(f.s, "\xe1\xbb\x87\xe1\xbb\x87");
+    /* deny and digits (an indicator, points). */
+    field_init(&f, 64, 0);
+    snprintf(f.deny, sizeof f.deny, " #");
+    assert_int_equal(type(&f, "1.2.3.4 #x"), 2);
+    assert_string_equal(f.s, "1.2.3.4x");
+    field_init(&f, 6, 0);
+    f.digits = true;
+    assert_int_equal(type(&f, "12a-3"), 2);
+    assert_string_equal(f.s, "123");
+    /* Values are trimmed; blank is blank. */
+    field_init(&f, 64, 0);
+    type(&f, "   ");
+    assert_true(field_blank(&f));
+    type(&f, "Minh  ");
+    field_value(&f, v, sizeof v);
+    assert_string_equal(v, "Minh");
+    /* field_set cuts what does not fit and drops what is unsafe. */
+    field_init(&f, 64, 4);
+    field_set(&f, "a\x1b[31mbcdef");
+    assert_string_equal(f.s, "a[31");
+    assert_int_equal(field_key(&f, TK_BACKSPACE), FIELD_CHANGED);
+    field_init(&f, 64, 0);
+    assert_int_equal(field_key(&f, TK_BACKSPACE), FIELD_REFUSED);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -126,6 +220,7 @@ int main(void)
         cmocka_unit_test(test_fit_keeps_marks),
         cmocka_unit_test(test_wrap),
         cmocka_unit_test(test_ellipsize),
+        cmocka_unit_test(test_field),
     };
     return cmocka_run_group_tests(tests, setup, NULL);
 }

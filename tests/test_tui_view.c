@@ -18,6 +18,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -26,6 +27,7 @@
 #include "engine/lhost.h"
 #include "ui/tui/attrs.h"
 #include "ui/tui/i18n.h"
+#include "ui/tui/textw.h"
 #include "ui/tui/view.h"
 
 #define SCENARIO "scenarios/portal-defacement.lua"
@@ -66,6 +68,18 @@ static void test_i18n_complete(void **st)
         if (strcmp(ce, cv) != 0)
             fail_msg("string %d: English takes %%%s, Vietnamese %%%s", i, ce, cv);
     }
+    /* Key hints fit on the last line of an 80-column screen (78 columns
+     * between the margins) in both languages: a hint cut short hides the
+     * keys at its end (q: quit). */
+    const msg_id keys[] = { M_KEYS_PLAY, M_KEYS_PLAY_FAC, M_KEYS_FAC, M_KEYS_LIST, M_KEYS_PICK,
+                            M_KEYS_CONFIRM, M_KEYS_COMPOSE, M_KEYS_SCROLL, M_KEYS_TEXT,
+                            M_KEYS_REPLAY, M_KEYS_MENU, M_KEYS_SUMMARY, M_KEYS_FORM, M_YES_NO };
+    for (size_t k = 0; k < sizeof keys / sizeof *keys; k++)
+        for (int l = 0; l < 2; l++)
+            if (tw_width(i18n_str((lang)l, keys[k])) > 78)
+                fail_msg("key hint %d in %s is %d columns wide (78 at most): %s", (int)keys[k],
+                         l ? "Vietnamese" : "English", tw_width(i18n_str((lang)l, keys[k])),
+                         i18n_str((lang)l, keys[k]));
     /* Vietnamese is really Vietnamese, with its diacritics. */
     assert_string_equal(i18n_str(LANG_VI, M_MENU_NEW), "Diễn tập mới");
     assert_string_equal(i18n_str(LANG_EN, M_MENU_NEW), "New drill");
@@ -284,5 +298,8 @@ int main(void)
         cmocka_unit_test(test_textbook_session),
         cmocka_unit_test(test_synthetic),
     };
+    /* Widths come from the C library: a UTF-8 locale. */
+    if (!setlocale(LC_CTYPE, "C.UTF-8") && !setlocale(LC_CTYPE, "C.utf8"))
+        return 1;
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -254,7 +254,7 @@ drill *drill_new(lhost *h, store *st, const drill_opts *o, const event_sink *sin
             /* "hints allowed", as the engine decides it */
             .hints = o->mode == MODE_TRAINING || o->hints,
             .team = o->team, .lang = lang_code(o->lang), .tool_version = IRDRILL_VERSION,
-            .parts = sp, .nparts = np,
+            .parts = sp, .nparts = np, .parent = o->parent, .fork_seq = o->fork_seq,
         };
         int rc = store_session_create(st, &n, &d->session);
         parts_free(sp, np);
@@ -279,6 +279,7 @@ fail:
 }
 
 const char *drill_errmsg(const drill *d) { return d->err; }
+const char *drill_last_input(const drill *d) { return sb_str(&d->canon); }
 engine *drill_engine(drill *d) { return d->e; }
 const scen *drill_scen(const drill *d) { return lhost_scen(d->h); }
 int64_t drill_session(const drill *d) { return d->session; }

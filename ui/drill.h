@@ -38,6 +38,9 @@ typedef struct drill_opts {
     lang lang;                           /* recorded with the session */
     const engine_participant *participants;   /* NULL: one player, every role */
     int nparticipants;
+    int64_t parent;                      /* recorded as the session this one was
+                                            forked (or reloaded) from; 0: none */
+    int fork_seq;                        /* how many of parent's inputs it carries */
 } drill_opts;
 
 /* Start a new session of the scenario h (the drill takes h, and frees it
@@ -76,6 +79,9 @@ void drill_free(drill *d);
  * resume writes them), the input was not applied. */
 int drill_input(drill *d, const char *line);
 const char *drill_errmsg(const drill *d);
+/* The canonical form of the last input drill_input applied (what was
+ * recorded, and what a replay applies); valid until the next input. */
+const char *drill_last_input(const drill *d);
 /* The STORE_E* code of the last DRILL_ESTORE. */
 int drill_store_code(const drill *d);
 

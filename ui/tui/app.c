@@ -17,7 +17,8 @@
 
 static const char USAGE_PLAY[] =
     "usage: irdrill play SCENARIO [--team T] [--player NAME] [--role R]... [--mode training|exercise]\n"
-    "                    [--hints] [--seed N] [--lang vi|en] [--db PATH] [--no-save] [--scenarios DIR]...\n"
+    "                    [--hints] [--timer SECONDS] [--facilitator] [--seed N] [--lang vi|en]\n"
+    "                    [--db PATH] [--no-save] [--scenarios DIR]...\n"
     "\n"
     "Play SCENARIO in the terminal. Every action is saved as it is taken: quit at any moment\n"
     "(q) and continue later with irdrill resume.\n"
@@ -29,20 +30,26 @@ static const char USAGE_PLAY[] =
     "  --mode training|exercise   training shows the score and allows hints (default);\n"
     "                     exercise hides the score until the end and allows no hints\n"
     "  --hints            allow hints in exercise mode\n"
+    "  --timer SECONDS    a turn timer: each turn ends when its time runs out (recorded as\n"
+    "                     the input 'facilitator end'); not saved with the session\n"
+    "  --facilitator      facilitator mode: g shows the ground truth and the score, and\n"
+    "                     awards or deducts points with a written reason\n"
     "  --seed N           the session's seed (default: from the clock)\n"
     "  --lang vi|en       the interface's language (default: from LC_ALL/LC_MESSAGES/LANG)\n"
     "  --db PATH          the sessions database    --no-save   do not save the session\n"
     "\n"
     "Example, two players at one keyboard:\n"
     "  irdrill play portal-defacement --player Lan --role lead,comms --player Minh --role soc,sys,net\n"
-    "Keys are listed by ? on the screen and in docs/tui.md.\n";
+    "Keys are listed by ? on the screen and in docs/tui.md; F5 reloads the scenario file.\n";
 
 static const char USAGE_RESUME[] =
-    "usage: irdrill resume [SESSION] [--db PATH] [--lang vi|en]\n"
+    "usage: irdrill resume [SESSION] [--timer SECONDS] [--facilitator] [--db PATH] [--lang vi|en]\n"
     "       irdrill resume [SESSION] --inputs FILE|- [--json] [--db PATH]   (headless)\n"
     "\n"
     "Continue an unfinished session (default: the latest) exactly where it stopped, in the\n"
-    "terminal; with --inputs, headless (see irdrill run).\n";
+    "terminal; with --inputs, headless (see irdrill run). The turn timer and facilitator\n"
+    "mode are not saved with a session: give them again (the timer restarts for the\n"
+    "current turn).\n";
 
 static const char USAGE_REPLAY[] =
     "usage: irdrill replay SESSION [--db PATH] [--lang vi|en]\n"
@@ -100,6 +107,20 @@ static bool name_ok(const char *cmd, const char *what, const char *s)
     if (!ok)
         cli_error("%s: --%s must be 1 to 64 bytes of printable UTF-8", cmd, what);
     return ok;
+}
+
+/* --timer SECONDS: 1 to APP_TIMER_MAX. */
+static bool timer_ok(const char *cmd, const char *arg, int *out)
+{
+    char *end;
+    long v = arg ? strtol(arg, &end, 10) : 0;
+    if (!arg || end == arg || *end || v < 1 || v > APP_TIMER_MAX) {
+        cli_error("%s: --timer: expected a number of seconds from 1 to %d, not '%s'", cmd,
+                  APP_TIMER_MAX, arg ? arg : "");
+        return false;
+    }
+    *out = (int)v;
+    return true;
 }
 
 /* Roles "a,b" of sc, added to *m; false with a message for an unknown one
@@ -166,8 +187,9 @@ static int players_from_flags(const scen *sc, const cli_strv *names, const cli_s
 
 int tui_cmd_play(int argc, char **argv)
 {
-    const char *team = NULL, *mode = NULL, *seed = NULL, *lang_s = NULL, *db = NULL;
-    bool no_save = false, hints = false, done;
+    const char *team = NULL, *mode = NULL, *seed = NULL, *lang_s = NULL, *db = NULL,
+               *timer = NULL;
+    bool no_save = false, hints = false, facilitator = false, done;
     cli_strv players = CLI_STRV_INIT, roles = CLI_STRV_INIT, dirs = CLI_STRV_INIT,
              pos = CLI_STRV_INIT;
     const cli_flag flags[] = {
@@ -176,6 +198,8 @@ int tui_cmd_play(int argc, char **argv)
         { "role", CLI_FLAG_LIST, &roles, "R" },
         { "mode", CLI_FLAG_STR, &mode, "training or exercise" },
         { "hints", CLI_FLAG_BOOL, &hints, NULL },
+        { "timer", CLI_FLAG_STR, &timer, "SECONDS" },
+        { "facilitator", CLI_FLAG_BOOL, &facilitator, NULL },
         { "seed", CLI_FLAG_STR, &seed, "N" },
         { "lang", CLI_FLAG_STR, &lang_s, "vi or en" },
         { "db", CLI_FLAG_STR, &db, "PATH" },
@@ -209,6 +233,9 @@ int tui_cmd_play(int argc, char **argv)
         goto out;
     if (team && !name_ok("play", "team", team))
         goto out;
+    app_show sh = { .facilitator = facilitator };
+    if (timer && !timer_ok("play", timer, &sh.timer))
+        goto out;
     tui_locale();
     if ((rc = cli_search_init(&sp, &dirs)) != CLI_OK)
         goto out;
@@ -229,7 +256,7 @@ int tui_cmd_play(int argc, char **argv)
     o.nparticipants = pl.n;
     if (!(c = app_crt_open("play", "run SCENARIO --inputs FILE", &rc)))
         goto out;
-    app_play_new(c, h, st, &o, &pl, (lang)l, &res);
+    app_play_new(c, h, st, &o, &pl, (lang)l, &sh, &res);
     h = NULL;   /* the drill took it */
     crt_close(c);
     finish(&res);
@@ -262,17 +289,20 @@ static store *open_existing(const char *cmd, const char *db, bool write, int *rc
 
 int tui_cmd_resume(int argc, char **argv)
 {
-    const char *lang_s = NULL, *db = NULL;
-    bool done;
+    const char *lang_s = NULL, *db = NULL, *timer = NULL;
+    bool done, facilitator = false;
     cli_strv pos = CLI_STRV_INIT;
     const cli_flag flags[] = {
         { "lang", CLI_FLAG_STR, &lang_s, "vi or en" },
         { "db", CLI_FLAG_STR, &db, "PATH" },
+        { "timer", CLI_FLAG_STR, &timer, "SECONDS" },
+        { "facilitator", CLI_FLAG_BOOL, &facilitator, NULL },
     };
     store *st = NULL;
     app_result res = { 0 };
     int64_t id = 0;
-    int rc = parse("resume", USAGE_RESUME, argc, argv, flags, 2, &pos, &done);
+    int rc = parse("resume", USAGE_RESUME, argc, argv, flags, sizeof flags / sizeof *flags, &pos,
+                   &done);
     if (done)
         goto out;
     rc = CLI_EUSER;
@@ -282,6 +312,9 @@ int tui_cmd_resume(int argc, char **argv)
     }
     int l = cli_lang("resume", lang_s);
     if (l < 0 || (pos.n && cli_parse_session("resume", pos.v[0], &id) != CLI_OK))
+        goto out;
+    app_show sh = { .facilitator = facilitator };
+    if (timer && !timer_ok("resume", timer, &sh.timer))
         goto out;
     tui_locale();
     if (!(st = open_existing("resume", db, true, &rc)))
@@ -311,7 +344,7 @@ int tui_cmd_resume(int argc, char **argv)
     crt *c = app_crt_open("resume", "resume --inputs FILE", &rc);
     if (!c)
         goto out;
-    app_play_resume(c, st, id, (lang)l, &res);
+    app_play_resume(c, st, id, (lang)l, &sh, &res);
     crt_close(c);
     finish(&res);
     rc = exit_status(&res);
@@ -408,6 +441,17 @@ static void collect(void *ctx, const scen *sc, const char *path)
     l->n++;
 }
 
+/* Easiest first, then shortest: the tutorial comes before the rest. */
+static int scen_order(const void *a, const void *b)
+{
+    const menu_scenario *x = a, *y = b;
+    if (x->diff != y->diff)
+        return x->diff < y->diff ? -1 : 1;
+    if (x->max_turns != y->max_turns)
+        return x->max_turns < y->max_turns ? -1 : 1;
+    return strcmp(x->id, y->id);
+}
+
 static void scen_list_free(scen_list *l)
 {
     for (int i = 0; i < l->n; i++) {
@@ -458,36 +502,28 @@ static void menu_new(crt *c, const menu_scenario *ms, const menu_choice *ch, sto
         goto out;
     }
     const scen *sc = lhost_scen(h);
-    if (ch->players == MENU_PER_ROLE) {
-        /* Hot seat: each role is a player, named after the role. */
-        for (int r = 0; r < sc->nroles && r < 64; r++) {
-            char name[65];
-            ui_role_name(sc, r, ch->lg, name, sizeof name);
-            if (app_players_add(&pl, name, 1ULL << r) < 0)
-                goto oom;
-        }
-    } else if (ch->players == MENU_CUSTOM) {
-        /* Players as assigned, numbered in order, those with no role left
-         * out. */
-        for (int p = 0, k = 0; p < sc->nroles && p < 64; p++) {
-            uint64_t m = 0;
-            for (int r = 0; r < sc->nroles && r < 64; r++)
-                if (ch->assign[r] == p)
-                    m |= 1ULL << r;
-            if (!m)
-                continue;
-            char name[65];
-            snprintf(name, sizeof name, T(ch->lg, M_PLAYER_N), ++k);
-            if (app_players_add(&pl, name, m) < 0)
-                goto oom;
-        }
-    } else if (app_players_add(&pl, "solo", sc->nroles >= 64 ? ~0ULL : (1ULL << sc->nroles) - 1) < 0) {
-        goto oom;
+    /* The players as the form gave them: names typed (or defaults), each
+     * with the roles assigned to them. The scenario was read again, so
+     * its roles are counted again. */
+    for (int p = 0; p < ch->nplayers; p++) {
+        uint64_t m = 0;
+        for (int r = 0; r < sc->nroles && r < 64; r++)
+            if (ch->assign[r] == p)
+                m |= 1ULL << r;
+        if (!m)
+            continue;
+        if (app_players_add(&pl, ch->names[p], m) < 0)
+            goto oom;
     }
+    if (pl.n == 0 &&
+        app_players_add(&pl, ch->names[0], sc->nroles >= 64 ? ~0ULL : (1ULL << sc->nroles) - 1) < 0)
+        goto oom;
     drill_opts o = { .seed = cli_default_seed(), .mode = ch->mode,
-                     .hints = ch->mode == MODE_TRAINING, .team = ch->team, .lang = ch->lg,
+                     .hints = ch->mode == MODE_TRAINING || ch->hints,
+                     .team = ch->team[0] ? ch->team : NULL, .lang = ch->lg,
                      .participants = pl.parts, .nparticipants = pl.n };
-    app_play_new(c, h, st, &o, &pl, ch->lg, res);
+    app_show sh = { .timer = ch->timer, .facilitator = ch->facilitator };
+    app_play_new(c, h, st, &o, &pl, ch->lg, &sh, res);
     goto out;
 oom:
     lhost_free(h);
@@ -516,6 +552,8 @@ int tui_cmd_menu(int argc, char **argv)
     /* Read everything that may print before curses owns the screen. */
     if ((rc = cli_search_each(&sp, collect, &sl)) != CLI_OK)
         goto out;
+    if (sl.n > 1)
+        qsort(sl.v, (size_t)sl.n, sizeof *sl.v, scen_order);
     bool missing;
     int dbrc = CLI_OK;
     st = cli_db_open("irdrill", NULL, true, false, &missing, &dbpath, &dbrc);
@@ -541,13 +579,25 @@ int tui_cmd_menu(int argc, char **argv)
         if (what == MENU_NEW)
             menu_new(c, &sl.v[ch.scenario], &ch, st, &res);
         else if (what == MENU_RESUME && st)
-            app_play_resume(c, st, id, ch.lg, &res);
+            app_play_resume(c, st, id, ch.lg,
+                            &(app_show){ .timer = ch.timer, .facilitator = ch.facilitator }, &res);
         else if (what == MENU_REVIEW && st)
             app_review(c, st, id, ch.lg, &res);
         if (res.stopped)
             break;
-        /* Back at the menu: what went wrong, or where the session is. */
-        char *safe = text_sanitize(res.err[0] ? res.err : res.note, NULL);
+        /* Back at the menu: what went wrong, or where the session is, in
+         * the menu's language. */
+        char said[1024];
+        if (res.err[0] || !res.played)
+            snprintf(said, sizeof said, "%s", res.err[0] ? res.err : res.note);
+        else if (!res.session)
+            snprintf(said, sizeof said, "%s", T(ch.lg, M_NOTE_UNSAVED));
+        else if (res.over)
+            snprintf(said, sizeof said, T(ch.lg, M_NOTE_OVER), (long long)res.session, res.outcome,
+                     res.score, res.max_score);
+        else
+            snprintf(said, sizeof said, T(ch.lg, M_NOTE_SAVED), (long long)res.session);
+        char *safe = text_sanitize(said, NULL);
         snprintf(notice, sizeof notice, "%s", safe ? safe : "");
         free(safe);
         memset(&res, 0, sizeof res);

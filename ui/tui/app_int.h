@@ -13,6 +13,7 @@
 #include "ui/drill.h"
 #include "saves/store.h"
 #include "ui/tui/crt.h"
+#include "ui/tui/play.h"
 #include "ui/tui/tui.h"
 
 /* Players at this terminal: names (owned) and roles. */
@@ -34,14 +35,76 @@ typedef struct app_result {
     bool stopped;
     char err[1024];         /* a one-line reason when status != 0 */
     char note[512];         /* what to tell the user after leaving */
+    /* the same, for the menu to say in its language */
+    int64_t session;        /* 0: not saved (or no session) */
+    bool played, over;
+    char outcome[128];
+    int score, max_score;
 } app_result;
+
+/* How a drill is shown at this terminal (neither is part of the record:
+ * resume is told again, by flag or in the menu). */
+typedef struct app_show {
+    int timer;              /* turn timer in seconds; 0: none */
+    bool facilitator;       /* the facilitator's view (g) is offered */
+} app_show;
+
+/* The longest turn timer accepted (a day). */
+#define APP_TIMER_MAX 86400
 
 /* Start a new session of h (the drill takes h, even on failure) and play
  * it on c. st may be NULL (not saved). */
 void app_play_new(crt *c, lhost *h, store *st, const drill_opts *o, const app_players *pl,
-                  lang lg, app_result *res);
+                  lang lg, const app_show *sh, app_result *res);
 /* Resume session id of st and play it on c. */
-void app_play_resume(crt *c, store *st, int64_t id, lang lg, app_result *res);
+void app_play_resume(crt *c, store *st, int64_t id, lang lg, const app_show *sh,
+                     app_result *res);
+
+/* ---- a session on the play screen (app_run.c, app_reload.c) ------------- */
+
+/* One session as the screen shows it: the drill, the views folded from
+ * its events, its players, and the inputs applied so far (canonical, for
+ * a reload to carry over). Heap-allocated: the drill's sink points at it. */
+typedef struct app_gen {
+    drill *d;
+    lhost *names;           /* resume: the scenario the views read; else NULL */
+    view *v, *truth;        /* truth: facilitator mode only */
+    app_players pl;
+    char **lines;
+    int nlines, caplines;
+    bool lines_lost;        /* out of memory keeping them: no reload */
+    char label[32];         /* the session id as text */
+} app_gen;
+
+/* What the play screen's port and reload work on. */
+typedef struct app_live {
+    app_gen *g;
+    store *st;
+    play *p;
+    app_show sh;
+    lang lg;
+    /* the session's settings, which a reload keeps */
+    uint64_t seed;
+    engine_mode mode;
+    bool hints;
+    char *team;
+    lang slang;
+    char *path;             /* the scenario file, as recorded */
+} app_live;
+
+/* An empty generation with views of sc (a truth view too in facilitator
+ * mode), or NULL on OOM. */
+app_gen *app_gen_new(const scen *sc, lang lg, bool facilitator);
+void app_gen_free(app_gen *g);
+/* The sink that folds a drill's events into g's views. */
+event_sink app_gen_sink(app_gen *g);
+/* Remember an applied input (canonical). 0, or -1 on OOM. */
+int app_gen_line(app_gen *g, const char *line);
+/* The players as the screen wants them, and the play_opts for g. */
+void app_live_opts(app_live *a, play_opts *po);
+
+/* play_opts.reload for an app_live (app_reload.c). */
+int app_reload(void *ctx, char *msg, size_t msglen);
 /* Review session id of st on c. */
 void app_review(crt *c, store *st, int64_t id, lang lg, app_result *res);
 

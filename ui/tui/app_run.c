@@ -1,7 +1,8 @@
 /*
  * app_run.c - running a drill, a resume or a review on an open terminal
  * (see app_int.h): the port from the play screen to a live drill, the
- * views folded from its events, and the screen loop.
+ * views folded from its events (a truth view too for a facilitator), and
+ * the screen loop. Reloading the scenario is in app_reload.c.
  */
 #include "ui/tui/app_int.h"
 #include "ui/tui/play.h"
@@ -65,21 +66,89 @@ crt *app_crt_open(const char *cmd, const char *instead, int *status)
     return c;
 }
 
+/* ---- one session on the screen ------------------------------------------- */
+
+app_gen *app_gen_new(const scen *sc, lang lg, bool facilitator)
+{
+    app_gen *g = calloc(1, sizeof *g);
+    if (!g)
+        return NULL;
+    g->v = view_new(sc, lg, false);
+    if (facilitator)
+        g->truth = view_new(sc, lg, true);
+    if (!g->v || (facilitator && !g->truth)) {
+        app_gen_free(g);
+        return NULL;
+    }
+    return g;
+}
+
+void app_gen_free(app_gen *g)
+{
+    if (!g)
+        return;
+    drill_free(g->d);
+    view_free(g->v);
+    view_free(g->truth);
+    lhost_free(g->names);
+    app_players_free(&g->pl);
+    for (int i = 0; i < g->nlines; i++)
+        free(g->lines[i]);
+    free(g->lines);
+    free(g);
+}
+
+/* Every event to the team view, and to the truth view when there is one
+ * (it keeps what the team view drops). */
+static void gen_emit(void *ctx, const event *ev)
+{
+    app_gen *g = ctx;
+    view_fold(g->v, ev);
+    if (g->truth)
+        view_fold(g->truth, ev);
+}
+
+event_sink app_gen_sink(app_gen *g)
+{
+    event_sink s = { gen_emit, g };
+    return s;
+}
+
+int app_gen_line(app_gen *g, const char *line)
+{
+    if (g->nlines == g->caplines) {
+        int nc = g->caplines ? g->caplines * 2 : 64;
+        char **nl = realloc(g->lines, (size_t)nc * sizeof *nl);
+        if (!nl)
+            return -1;
+        g->lines = nl;
+        g->caplines = nc;
+    }
+    if (!(g->lines[g->nlines] = xstrdup(line)))
+        return -1;
+    g->nlines++;
+    return 0;
+}
+
 /* ---- the port to a local drill ------------------------------------------- */
 
 static int port_input(void *ctx, const char *line, char *err, size_t errlen)
 {
-    drill *d = ctx;
+    app_live *a = ctx;
+    drill *d = a->g->d;
     int rc = drill_input(d, line);
     if (rc < 0)
         snprintf(err, errlen, "%s", drill_errmsg(d));
+    else if (rc == ENG_OK && app_gen_line(a->g, drill_last_input(d)) < 0)
+        /* Only a reload needs the list: it is the one to lose. */
+        a->g->lines_lost = true;
     return rc;
 }
 
 static int port_metrics(void *ctx, tui_metric *out, int max)
 {
-    drill *d = ctx;
-    const engine_metrics *m = engine_get_metrics(drill_engine(d));
+    app_live *a = ctx;
+    const engine_metrics *m = engine_get_metrics(drill_engine(a->g->d));
     const struct { const char *name; long long v; } all[] = {
         { "detect_minute", m->detect_minute }, { "contain_minute", m->contain_minute },
         { "recover_minute", m->recover_minute }, { "reports", m->reports },
@@ -92,32 +161,51 @@ static int port_metrics(void *ctx, tui_metric *out, int max)
     return n;
 }
 
-/* Play d on c until the players leave; the session is saved all along. */
-static void run_play(crt *c, drill *d, view *v, const tui_player *pl, int npl, bool hints,
-                     bool resumed, app_result *res)
+void app_live_opts(app_live *a, play_opts *po)
 {
-    char label[32];
-    int64_t id = drill_session(d);
-    snprintf(label, sizeof label, "%" PRId64, id);
-    play_opts po = { .v = v, .port = { port_input, port_metrics, d }, .players = pl,
-                     .nplayers = npl, .hints = hints, .session = id > 0 ? label : NULL };
+    app_gen *g = a->g;
+    int64_t id = drill_session(g->d);
+    snprintf(g->label, sizeof g->label, "%" PRId64, id);
+    *po = (play_opts){
+        .v = g->v, .port = { port_input, port_metrics, a }, .players = g->pl.n ? g->pl.v : NULL,
+        .nplayers = g->pl.n, .hints = a->hints, .session = id > 0 ? g->label : NULL,
+        .truth = g->truth, .timer = a->sh.timer, .reload = a->path ? app_reload : NULL,
+    };
+}
+
+/* Play a->g on c until the players leave; the session is saved all along. */
+static void run_play(crt *c, app_live *a, bool resumed, app_result *res)
+{
+    play_opts po;
+    app_live_opts(a, &po);
     play *p = play_new(&po);
     if (!p) {
         snprintf(res->err, sizeof res->err, "out of memory");
         res->status = CLI_EENV;
         return;
     }
+    a->p = p;
     if (resumed)
         play_resumed(p);
     ui_screen s = play_screen(p);
     res->stopped = ui_loop(c, &s) != 0;
     play_free(p);
-    /* Consequences of the last input are written now, not at the next. */
+    a->p = NULL;
+    /* A reload may have put another session here: this is the one to
+     * report. Consequences of its last input are written now. */
+    drill *d = a->g->d;
+    int64_t id = drill_session(d);
     if (drill_sync(d) != STORE_OK && !res->err[0]) {
         snprintf(res->err, sizeof res->err, "%s", drill_errmsg(d));
         res->status = CLI_EENV;
     }
     engine *e = drill_engine(d);
+    res->played = true;
+    res->session = id > 0 ? id : 0;
+    res->over = engine_over(e);
+    snprintf(res->outcome, sizeof res->outcome, "%s", engine_outcome(e) ? engine_outcome(e) : "");
+    res->score = engine_score(e);
+    res->max_score = engine_max_score(e);
     if (id <= 0)
         snprintf(res->note, sizeof res->note, "session not saved (--no-save)");
     else if (engine_over(e))
@@ -129,30 +217,43 @@ static void run_play(crt *c, drill *d, view *v, const tui_player *pl, int npl, b
                  "session %" PRId64 " is saved; continue it with: irdrill resume %" PRId64, id, id);
 }
 
+static void live_free(app_live *a)
+{
+    app_gen_free(a->g);
+    free(a->team);
+    free(a->path);
+}
+
 void app_play_new(crt *c, lhost *h, store *st, const drill_opts *o, const app_players *pl,
-                  lang lg, app_result *res)
+                  lang lg, const app_show *sh, app_result *res)
 {
     memset(res, 0, sizeof *res);
-    view *v = view_new(lhost_scen(h), lg, false);
-    if (!v) {
+    const scen *sc = lhost_scen(h);
+    app_live a = { .st = st, .sh = *sh, .lg = lg, .seed = o->seed, .mode = o->mode,
+                   .hints = o->mode == MODE_TRAINING || o->hints, .slang = o->lang };
+    a.team = xstrdup(o->team ? o->team : "");
+    a.path = xstrdup(sc->path);
+    a.g = app_gen_new(sc, lg, sh->facilitator);
+    for (int i = 0; a.g && i < pl->n; i++)
+        if (app_players_add(&a.g->pl, pl->v[i].name, pl->v[i].roles) < 0)
+            break;
+    if (!a.g || !a.team || !a.path || a.g->pl.n != pl->n) {
         lhost_free(h);
         snprintf(res->err, sizeof res->err, "out of memory");
         res->status = CLI_EENV;
-        return;
+        goto out;
     }
-    event_sink sink = view_sink(v);
+    event_sink sink = app_gen_sink(a.g);
     int status = CLI_OK;
-    /* The view borrows the scen of h, which the drill owns from here on. */
-    drill *d = drill_new(h, st, o, &sink, res->err, sizeof res->err, &status);
-    if (!d) {
+    /* The views borrow the scen of h, which the drill owns from here on. */
+    a.g->d = drill_new(h, st, o, &sink, res->err, sizeof res->err, &status);
+    if (!a.g->d) {
         res->status = status ? status : CLI_EENV;
-        view_free(v);
-        return;
+        goto out;
     }
-    bool hints = o->mode == MODE_TRAINING || o->hints;
-    run_play(c, d, v, pl->n ? pl->v : NULL, pl->n, hints, false, res);
-    drill_free(d);
-    view_free(v);
+    run_play(c, &a, false, res);
+out:
+    live_free(&a);
 }
 
 /* The roles "a,b" of a recorded participant as bits of sc's roles. */
@@ -170,14 +271,12 @@ static uint64_t roles_of(const scen *sc, const char *list)
     return m;
 }
 
-void app_play_resume(crt *c, store *st, int64_t id, lang lg, app_result *res)
+void app_play_resume(crt *c, store *st, int64_t id, lang lg, const app_show *sh,
+                     app_result *res)
 {
     memset(res, 0, sizeof *res);
     store_loaded *l = NULL;
-    lhost *h = NULL;
-    view *v = NULL;
-    drill *d = NULL;
-    app_players pl = { 0 };
+    app_live a = { .st = st, .sh = *sh, .lg = lg };
     sbuf problems = SBUF_INIT;
     int rc = store_load(st, id, 0, &l);
     if (rc != STORE_OK) {
@@ -194,8 +293,8 @@ void app_play_resume(crt *c, store *st, int64_t id, lang lg, app_result *res)
     }
     /* The screens read names from the scenario: a copy of the recorded
      * source, the same text the drill replays. */
-    h = lhost_load(l->scenario_path ? l->scenario_path : l->sess.scenario_id, l->source,
-                   l->source_len, NULL, &problems);
+    const char *path = l->scenario_path ? l->scenario_path : l->sess.scenario_id;
+    lhost *h = lhost_load(path, l->source, l->source_len, NULL, &problems);
     if (!h) {
         snprintf(res->err, sizeof res->err, "resume: session %" PRId64 ": %s", id,
                  problems.len ? sb_str(&problems) : "the recorded scenario does not load");
@@ -204,29 +303,40 @@ void app_play_resume(crt *c, store *st, int64_t id, lang lg, app_result *res)
         goto out;
     }
     const scen *sc = lhost_scen(h);
-    for (int i = 0; i < l->sess.nparts; i++)
-        if (app_players_add(&pl, l->sess.parts[i].name, roles_of(sc, l->sess.parts[i].roles)) < 0)
-            goto oom;
-    if (!(v = view_new(sc, lg, false)))
+    if (!(a.g = app_gen_new(sc, lg, sh->facilitator))) {
+        lhost_free(h);
         goto oom;
-    event_sink sink = view_sink(v);
+    }
+    a.g->names = h;
+    for (int i = 0; i < l->sess.nparts; i++)
+        if (app_players_add(&a.g->pl, l->sess.parts[i].name,
+                            roles_of(sc, l->sess.parts[i].roles)) < 0)
+            goto oom;
+    for (int i = 0; i < l->ninputs; i++)
+        if (app_gen_line(a.g, l->inputs[i].line) < 0)
+            goto oom;
+    a.seed = l->sess.seed;
+    a.mode = strcmp(l->sess.mode, "exercise") == 0 ? MODE_EXERCISE : MODE_TRAINING;
+    a.hints = a.mode == MODE_TRAINING || l->sess.hints;
+    a.slang = l->sess.lang && strcmp(l->sess.lang, "vi") == 0 ? LANG_VI : LANG_EN;
+    a.team = xstrdup(l->sess.team ? l->sess.team : "");
+    a.path = xstrdup(path);
+    if (!a.team || !a.path)
+        goto oom;
+    event_sink sink = app_gen_sink(a.g);
     int status = CLI_OK;
-    d = drill_resume(st, id, &sink, res->err, sizeof res->err, &status);
-    if (!d) {
+    a.g->d = drill_resume(st, id, &sink, res->err, sizeof res->err, &status);
+    if (!a.g->d) {
         res->status = status ? status : CLI_EENV;
         goto out;
     }
-    bool hints = strcmp(l->sess.mode, "training") == 0 || l->sess.hints;
-    run_play(c, d, v, pl.n ? pl.v : NULL, pl.n, hints, true, res);
+    run_play(c, &a, true, res);
     goto out;
 oom:
     snprintf(res->err, sizeof res->err, "out of memory");
     res->status = CLI_EENV;
 out:
-    drill_free(d);
-    view_free(v);
-    lhost_free(h);
-    app_players_free(&pl);
+    live_free(&a);
     store_loaded_free(l);
     sb_free(&problems);
 }

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <termios.h>
+#include <time.h>
 #include <unistd.h>
 
 /* ---- state the signal handlers need (see crt.h) ------------------------ */
@@ -28,6 +29,8 @@ static const int crash_sigs[] = { SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT };
 #define NSTOP (sizeof stop_sigs / sizeof *stop_sigs)
 #define NCRASH (sizeof crash_sigs / sizeof *crash_sigs)
 static struct sigaction crt_old_stop[NSTOP], crt_old_crash[NCRASH];
+
+static bool term_known(const char *name, int fd);
 
 static void on_stop(int sig)
 {
@@ -145,9 +148,11 @@ crt *crt_open(const crt_opts *o, char *err, size_t errlen)
         if (fd >= 0 && isatty(fd) && tcgetattr(fd, &crt_saved) == 0)
             crt_tty_fd = fd;
     }
-    /* newterm reads the terminal description itself; the name is copied. */
+    /* newterm reads the terminal description itself; the name is copied.
+     * An unknown TERM is found out first (term_known): a failed newterm
+     * leaks the screen it began to build. */
     char *tname = xstrdup(term);
-    c->scr = tname ? newterm(tname, c->out, c->in) : NULL;
+    c->scr = tname && term_known(tname, fileno(c->out)) ? newterm(tname, c->out, c->in) : NULL;
     free(tname);
     if (!c->scr) {
         char *safe = text_sanitize(term, NULL);
@@ -202,6 +207,13 @@ void crt_close(crt *c)
     free(c);
 }
 
+long long crt_now_ms(void)
+{
+    struct timespec ts = { 0, 0 };
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
 bool crt_stopping(void)
 {
     return crt_stop != 0;
@@ -228,6 +240,7 @@ static int map_fn(int k)
     case KEY_BTAB: return TK_BTAB;
     case KEY_BACKSPACE: return TK_BACKSPACE;
     case KEY_DC: return TK_DELETE;
+    case KEY_F(5): return TK_F5;
     default: return TK_OTHER;
     }
 }
@@ -314,4 +327,24 @@ out:
     while (n > 0 && buf[n - 1] == ' ')
         n--;
     buf[n] = '\0';
+}
+
+/* ---- the terminal description -------------------------------------------- */
+
+/* Last in the file: term.h defines a macro for every terminfo capability
+ * (lines, columns, tab ...), which must not reach the code above. */
+#include <term.h>
+
+/* Whether the terminfo database knows name: setupterm on its own, its
+ * TERMINAL freed at once (it leaves nothing behind on failure either). */
+static bool term_known(const char *name, int fd)
+{
+    int err = 0;
+    TERMINAL *prev = cur_term;
+    if (setupterm((char *)name, fd, &err) != OK)
+        return false;
+    del_curterm(cur_term);
+    if (prev)
+        set_curterm(prev);
+    return true;
 }

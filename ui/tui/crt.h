@@ -61,12 +61,18 @@ enum {
     TK_UP, TK_DOWN, TK_LEFT, TK_RIGHT,
     TK_HOME, TK_END, TK_PGUP, TK_PGDN,
     TK_ENTER, TK_ESC, TK_TAB, TK_BTAB, TK_BACKSPACE, TK_DELETE,
+    TK_F5,                   /* reload (scenario authors) */
     TK_OTHER,                /* a function key this program does not use */
 };
 
 /* Wait up to timeout_ms (negative: forever, but still returning TK_STOP
- * when a stop signal arrives) for a key. */
+ * when a stop signal arrives) for a key. The wait sleeps in the terminal
+ * read (curses' timeout, in slices of at most 200 ms so that a stop
+ * signal is seen), so a screen that wakes for a countdown burns no CPU. */
 int crt_getkey(crt *c, int timeout_ms);
+
+/* A monotonic clock in milliseconds (turn timers). */
+long long crt_now_ms(void);
 
 /* Whether a stop signal has arrived, and which (0: none). */
 bool crt_stopping(void);

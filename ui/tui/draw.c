@@ -162,14 +162,24 @@ int draw_wrap(crt *c, int y, int x, int h, int w, const char *s, int skip, int s
     if (!s)
         s = "";
     size_t n = strlen(s), pos = 0;
-    int line = 0;
+    int line = 0, indent = 0;
+    bool para = true;         /* at the start of a paragraph */
     for (;;) {
+        /* A paragraph that starts indented keeps its indent on the lines
+         * it wraps onto (a hanging indent), so an explanation stays under
+         * the item it explains. */
+        if (para) {
+            indent = (int)strspn(s + pos, " ");
+            if (indent > w / 3)
+                indent = 0;
+        }
+        int off = para ? 0 : indent;
         size_t adv;
-        size_t len = tw_wrap_line(s + pos, n - pos, w, &adv);
+        size_t len = tw_wrap_line(s + pos, n - pos, w - off, &adv);
         if (line >= skip && line - skip < h) {
             char *seg = xstrndup(s + pos, len);
             if (seg)
-                draw_str(c, y + line - skip, x, w, seg, style);
+                draw_str(c, y + line - skip, x + off, w - off, seg, style);
             free(seg);
         }
         line++;
@@ -179,6 +189,7 @@ int draw_wrap(crt *c, int y, int x, int h, int w, const char *s, int skip, int s
                 line++;
             break;
         }
+        para = s[pos - 1] == '\n';
     }
     return line;
 }

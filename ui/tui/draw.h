@@ -51,7 +51,8 @@ void draw_box(crt *c, int y, int x, int h, int w, const char *title, bool focus)
 /* A box-shaped area cleared, framed and titled: for overlays. */
 void draw_panel(crt *c, int y, int x, int h, int w, const char *title);
 /* s wrapped to w columns from line skip on, in at most h lines at (y, x);
- * returns the number of lines s takes in all. */
+ * returns the number of lines s takes in all. Lines wrapped from an
+ * indented paragraph keep its indent. */
 int draw_wrap(crt *c, int y, int x, int h, int w, const char *s, int skip, int style);
 /* Where the cursor stays after the frame (a text field), or hidden. */
 void draw_cursor(crt *c, int y, int x, bool show);

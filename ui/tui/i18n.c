@@ -88,6 +88,7 @@ static const char *const strings[M_COUNT][2] = {
     [M_D_AT] = { "%s, turn %d", "%s, lượt %d" },
     [M_D_REVEALED] = { "(found by investigation)", "(phát hiện qua điều tra)" },
     [M_D_KEYS_SIGNAL] = { "t: triage   Enter: read in full", "t: phân loại   Enter: đọc toàn bộ" },
+    [M_D_KEYS_MORE] = { "Enter: read in full", "Enter: đọc toàn bộ" },
     [M_D_KEYS_ASSET] = { "Enter: act on this system", "Enter: hành động trên hệ thống này" },
 
     [M_COST] = { "%d AP", "%d điểm" },
@@ -96,18 +97,20 @@ static const char *const strings[M_COUNT][2] = {
     [M_NO_ACTIONS] = { "This role has no actions.", "Vai trò này không có hành động nào." },
     [M_TARGET_NONE] = { "(no target)", "(không cần đối tượng)" },
 
-    [M_KEYS_PLAY] = { "?:help Tab:pane ↑↓:move Enter:choose r:role o:objectives h:hint n:end turn q:quit",
-                      "?:trợ giúp Tab:khung ↑↓:chọn Enter:thực hiện r:vai trò o:mục tiêu h:gợi ý n:hết lượt q:thoát" },
+    /* Key hints fit 78 columns (80 minus the margins) in both languages:
+     * tests/test_tui_view.c checks it. */
+    [M_KEYS_PLAY] = { "?:help Tab:pane Enter:choose r:role o:objectives h:hint n:end turn q:quit",
+                      "?:trợ giúp Tab:khung r:vai trò o:mục tiêu h:gợi ý n:hết lượt q:thoát" },
     [M_KEYS_LIST] = { "↑↓/jk: move  Enter: choose  Esc: back", "↑↓/jk: di chuyển  Enter: chọn  Esc: quay lại" },
     [M_KEYS_PICK] = { "↑↓/jk: move  Enter: choose  Esc: back", "↑↓/jk: di chuyển  Enter: chọn  Esc: quay lại" },
     [M_KEYS_CONFIRM] = { "Enter/y: confirm   Esc/n: back", "Enter/y: xác nhận   Esc/n: quay lại" },
     [M_KEYS_COMPOSE] = { "Tab: recipient/facts  ↑↓: move  Space: tick  Enter: send  Esc: back",
-                         "Tab: nơi nhận/thông tin  ↑↓: di chuyển  Space: đánh dấu  Enter: gửi  Esc: quay lại" },
+                         "Tab: nơi nhận/thông tin  ↑↓: chọn  Space: đánh dấu  Enter: gửi  Esc: quay lại" },
     [M_KEYS_SCROLL] = { "↑↓ PgUp PgDn: scroll   Esc/q: close", "↑↓ PgUp PgDn: cuộn   Esc/q: đóng" },
     [M_KEYS_TEXT] = { "Type, then Enter.  Esc: back", "Nhập rồi nhấn Enter.  Esc: quay lại" },
     [M_KEYS_CANCEL] = { "x: cancel this action", "x: hủy hành động này" },
-    [M_KEYS_REPLAY] = { "←→/h l: turn  Home/End: first/last  Tab: side  ↑↓: scroll  q: back",
-                        "←→/h l: lượt  Home/End: đầu/cuối  Tab: đổi bên  ↑↓: cuộn  q: quay lại" },
+    [M_KEYS_REPLAY] = { "←→: turn  Home/End: first/last  Tab: side  ↑↓: scroll  Enter: read  q: back",
+                        "←→: lượt  Home/End: đầu/cuối  Tab: đổi bên  ↑↓: cuộn  Enter: đọc  q: thoát" },
     [M_KEYS_MENU] = { "↑↓/jk: move  Enter: choose  Esc: back  q: quit",
                       "↑↓/jk: di chuyển  Enter: chọn  Esc: quay lại  q: thoát" },
     [M_KEYS_SUMMARY] = { "↑↓ PgUp PgDn: scroll   q/Enter: leave", "↑↓ PgUp PgDn: cuộn   q/Enter: thoát" },
@@ -224,6 +227,16 @@ static const char *const strings[M_COUNT][2] = {
     [M_MINUTES] = { "%d min", "%d phút" },
     [M_WHAT_HAPPENED] = { "What really happened", "Diễn biến thực tế" },
     [M_DETAIL_TITLE] = { "Details", "Chi tiết" },
+    [M_KIND_OBJECTIVE] = { "objective", "mục tiêu" },
+    [M_KIND_PENALTY] = { "penalty", "phạt" },
+    [M_KIND_HINT] = { "hint", "gợi ý" },
+    [M_KIND_AWARD] = { "award", "thưởng" },
+    [M_KIND_FACILITATOR] = { "facilitator", "điều hành" },
+    [M_NO_SCORE_LINES] = { "No points were won or lost.", "Không có điểm nào được cộng hay bị trừ." },
+    [M_SUMMARY_NEXT] = { "Everything is saved. After-action review (turn by turn, beside what really "
+                         "happened): in the main menu, or irdrill replay; the written report: irdrill report.",
+                         "Mọi thứ đã được lưu. Xem lại sau diễn tập (từng lượt, bên cạnh diễn biến thực tế): "
+                         "trong màn hình chính, hoặc irdrill replay; báo cáo bằng văn bản: irdrill report." },
 
     [M_MSG_QUEUED] = { "Queued #%d: %s", "Đã xếp hàng #%d: %s" },
     [M_MSG_CANCELLED] = { "Cancelled #%d.", "Đã hủy #%d." },
@@ -232,7 +245,8 @@ static const char *const strings[M_COUNT][2] = {
     [M_MSG_TURN] = { "Turn %d begins (%s): %d new item(s).", "Bắt đầu lượt %d (%s): %d mục mới." },
     [M_MSG_WAITING] = { "%s is ready. Waiting for: %s", "%s đã sẵn sàng. Đang chờ: %s" },
     [M_MSG_NOT_UTF8] = { "The locale is not UTF-8: accented letters show as '?'. Try LANG=C.UTF-8.",
-                         "Môi trường không dùng UTF-8: chữ có dấu hiện thành '?'. Hãy đặt LANG=C.UTF-8." },
+                         /* Without diacritics: it is shown where they cannot be. */
+                         "Moi truong khong dung UTF-8: chu co dau hien thanh '?'. Hay dat LANG=C.UTF-8." },
     [M_MSG_WELCOME] = { "Press ? for help. Act on what you see, then end the turn with n.",
                         "Nhấn ? để xem trợ giúp. Hành động theo những gì thấy, rồi nhấn n để hết lượt." },
     [M_MSG_ENDED] = { "The session is over: %s", "Phiên đã kết thúc: %s" },
@@ -257,18 +271,8 @@ static const char *const strings[M_COUNT][2] = {
     [M_MODE_EXERCISE_DESC] = { "Exercise: the score is hidden until the end, no hints",
                                "Diễn tập: ẩn điểm đến khi kết thúc, không có gợi ý" },
     [M_TEAM_NAME] = { "Team name", "Tên đội" },
-    [M_CHOOSE_PLAYERS] = { "Players at this terminal", "Người chơi trên máy này" },
-    [M_PLAYERS_ONE] = { "One player holds every role", "Một người giữ mọi vai trò" },
-    [M_PLAYERS_EACH] = { "One player per role (hot seat: take turns at the keyboard)",
-                         "Mỗi vai trò một người (chơi chung máy, lần lượt dùng bàn phím)" },
-    [M_PLAYERS_CUSTOM] = { "Several players: choose who holds each role",
-                           "Nhiều người chơi: chọn người giữ từng vai trò" },
-    [M_ASSIGN_ROLES] = { "Who holds each role", "Ai giữ vai trò nào" },
     [M_PLAYER_N] = { "Player %d", "Người chơi %d" },
-    [M_KEYS_ASSIGN] = { "↑↓: role  ←→/h l: player  Enter: continue  Esc: back",
-                        "↑↓: vai trò  ←→/h l: người chơi  Enter: tiếp tục  Esc: quay lại" },
-    [M_PLAYER_NAME] = { "Your name", "Tên của bạn" },
-    [M_START] = { "Start", "Bắt đầu" },
+    [M_START] = { "Start the drill", "Bắt đầu diễn tập" },
     [M_DIFF_BASIC] = { "basic", "cơ bản" },
     [M_DIFF_INTERMEDIATE] = { "intermediate", "trung bình" },
     [M_DIFF_ADVANCED] = { "advanced", "nâng cao" },
@@ -291,6 +295,173 @@ static const char *const strings[M_COUNT][2] = {
     [M_TURN_OF] = { "Turn %d of %d", "Lượt %d / %d" },
     [M_NOTHING] = { "Nothing this turn.", "Không có gì trong lượt này." },
     [M_START_OF] = { "Before turn 1", "Trước lượt 1" },
+
+    [M_KEYS_PLAY_FAC] = { "?:help Tab:pane Enter:choose r:role o:goals h:hint n:end turn g:truth q:quit",
+                          "?:trợ giúp Tab:khung r:vai trò o:mục tiêu h:gợi ý n:hết lượt g:thực tế q:thoát" },
+    [M_KEYS_FAC] = { "g/Esc: back  Enter: this turn in full  a: award  d: deduct  m: message  e: end",
+                     "g/Esc: đóng  Enter: đọc hết  a: cộng điểm  d: trừ điểm  m: nhắn  e: hết lượt" },
+    [M_HELP_TIMER] = {
+        "TURN TIMER\n"
+        "Each turn lasts %d:%02d (the countdown is in the top line). When it runs out the turn "
+        "ends for everyone, as if the facilitator had ended it. If you are answering a question "
+        "then (choosing a target, confirming), the timer waits up to %d seconds for your answer.",
+        "ĐỒNG HỒ LƯỢT\n"
+        "Mỗi lượt kéo dài %d:%02d (thời gian còn lại ở dòng trên cùng). Khi hết giờ, lượt kết "
+        "thúc cho mọi người như khi người điều hành kết thúc lượt. Nếu lúc đó bạn đang trả lời "
+        "một câu hỏi (chọn đối tượng, xác nhận), đồng hồ chờ câu trả lời thêm tối đa %d giây." },
+    [M_HELP_FAC] = {
+        "FACILITATOR\n"
+        "This screen is what the players see. g opens the facilitator's view: the real state of "
+        "every system, the attacker's moves, each signal marked TRUE or FALSE POSITIVE beside "
+        "the team's verdict, and the score (even in exercise mode). There: a awards points, d "
+        "deducts points (both with a written reason, recorded), m sends a message to the team, "
+        "e ends the turn for everyone; Enter shows this turn's ground truth in full; g or Esc goes back.",
+        "NGƯỜI ĐIỀU HÀNH\n"
+        "Màn hình này là những gì người chơi thấy. Phím g mở màn hình của người điều hành: "
+        "trạng thái thật của mọi hệ thống, các bước của kẻ tấn công, mỗi cảnh báo được đánh dấu "
+        "CẢNH BÁO ĐÚNG hoặc BÁO ĐỘNG GIẢ bên cạnh kết luận của đội, và điểm (cả ở chế độ diễn "
+        "tập). Tại đó: a cộng điểm, d trừ điểm (đều phải ghi lý do, được lưu lại), m gửi tin "
+        "nhắn cho đội, e kết thúc lượt cho mọi người; Enter để đọc toàn bộ diễn biến thực tế của lượt này; g hoặc Esc để quay lại." },
+    [M_HELP_RELOAD] = {
+        "SCENARIO AUTHORS\n"
+        "F5 (or Ctrl-R) reloads the scenario file and replays this session's inputs into a new "
+        "saved session, so a change shows at once. If the file has an error, the message line "
+        "shows it as file:line and this session goes on unchanged.",
+        "NGƯỜI VIẾT KỊCH BẢN\n"
+        "F5 (hoặc Ctrl-R) nạp lại tệp kịch bản và chạy lại các thao tác của phiên này trong một "
+        "phiên mới được lưu, để thấy ngay thay đổi. Nếu tệp có lỗi, dòng thông báo ghi lỗi dạng "
+        "tệp:dòng và phiên này tiếp tục như cũ." },
+    [M_FAC_SYSTEMS] = { "Ground truth: systems", "Thực tế: hệ thống" },
+    [M_FAC_HIDDEN] = { "hidden from players", "người chơi không thấy" },
+    [M_FAC_NO_SCORE] = { "No points yet.", "Chưa có điểm nào." },
+    [M_FAC_FEED] = { "Ground truth: attacker's moves and signals, newest first",
+                     "Thực tế: các bước của kẻ tấn công và cảnh báo, mới nhất trước" },
+    [M_FAC_AWARD] = { "Award points: how many?", "Cộng điểm: bao nhiêu?" },
+    [M_FAC_DEDUCT] = { "Deduct points: how many?", "Trừ điểm: bao nhiêu?" },
+    [M_FAC_NOTE] = { "Message to the team", "Tin nhắn cho đội" },
+    [M_FAC_REASON_FOR] = { "Reason for %+d points (required)", "Lý do %+d điểm (bắt buộc)" },
+    [M_FAC_END_ASK] = { "End turn %d for everyone now?", "Kết thúc lượt %d cho mọi người ngay?" },
+    [M_FAC_ENDED_EV] = { "the turn was ended by the facilitator or the turn timer",
+                         "lượt được kết thúc bởi người điều hành hoặc đồng hồ lượt" },
+    [M_TEXT_INDICATOR] = { "One word: an IP address, a domain or a file hash.",
+                           "Một từ: địa chỉ IP, tên miền hoặc mã băm tệp." },
+    [M_TEXT_POINTS] = { "A number from 1 to 100000.", "Một số từ 1 đến 100000." },
+    [M_TEXT_REASON] = { "Why: it is recorded with the points and shown in the report.",
+                        "Lý do: được lưu cùng số điểm và ghi trong báo cáo." },
+    [M_TEXT_NOTE] = { "The team sees it in Signals and messages.",
+                      "Đội sẽ thấy tin này trong khung Cảnh báo và tin nhắn." },
+    [M_MSG_BAD_POINTS] = { "Points: a number from 1 to 100000.", "Điểm: một số từ 1 đến 100000." },
+    [M_MSG_NEED_REASON] = { "A written reason is required.", "Phải ghi lý do." },
+    [M_MSG_NEED_NOTE] = { "The message is empty.", "Tin nhắn đang trống." },
+    [M_MSG_NOTE_SENT] = { "Message sent to the team.", "Đã gửi tin nhắn cho đội." },
+    [M_MSG_AWARDED] = { "Recorded: %+d points.", "Đã ghi: %+d điểm." },
+    [M_MSG_FAC_ENDED] = { "Turn %d ended by the facilitator.", "Lượt %d được người điều hành kết thúc." },
+    [M_MSG_OVER] = { "The session is over.", "Phiên đã kết thúc." },
+    [M_MSG_TIME_UP] = { "Time is up: turn %d ended.", "Hết giờ: lượt %d đã kết thúc." },
+    [M_MSG_TIME_UP_DROP] = { "Time is up: turn %d ended (the action being chosen was not queued).",
+                             "Hết giờ: lượt %d đã kết thúc (hành động đang chọn chưa được xếp hàng)." },
+    [M_TIMER_LEFT] = { "%d:%02d left", "còn %d:%02d" },
+    [M_TIMER_UP] = { "time up", "hết giờ" },
+    [M_MSG_NO_RELOAD] = { "This session cannot be reloaded here.",
+                          "Không thể nạp lại phiên này ở đây." },
+    [M_RELOAD_SAME] = { "%s has not changed since it was loaded.",
+                        "%s không thay đổi kể từ lần nạp trước." },
+    [M_RELOAD_ROLE_GONE] = { "%s no longer declares the role '%s' a player holds; this session goes on unchanged.",
+                             "%s không còn khai báo vai trò '%s' mà một người chơi đang giữ; phiên này tiếp tục như cũ." },
+    [M_RELOADED] = { "Reloaded %s as session %s: %d input(s) replayed.",
+                     "Đã nạp lại %s thành phiên %s: chạy lại %d thao tác." },
+    [M_RELOADED_STOP] = { "Reloaded %s as session %s; the replay stopped at input %d (%s): %s. Session %s is kept as it was.",
+                          "Đã nạp lại %s thành phiên %s; việc chạy lại dừng ở thao tác %d (%s): %s. Phiên %s được giữ nguyên." },
+    [M_MSG_NO_ROLE_FOR] = { "None of this player's roles can: %s.",
+                            "Không vai trò nào của người chơi này làm được: %s." },
+    [M_MSG_ACTING_AS] = { "Acting as %s for this action.", "Thao tác với vai trò %s cho hành động này." },
+    [M_KEYS_CLOSE] = { "Esc: close", "Esc: đóng" },
+    [M_NOTE_SAVED] = { "Session %lld is saved: Resume a session continues it.",
+                       "Phiên %lld đã được lưu: chọn Tiếp tục phiên đang dở để chơi tiếp." },
+    [M_NOTE_OVER] = { "Session %lld is over: %s, score %d/%d (After-action review shows it).",
+                      "Phiên %lld đã kết thúc: %s, điểm %d/%d (xem ở Xem lại sau diễn tập)." },
+    [M_NOTE_UNSAVED] = { "The session was not saved.", "Phiên này không được lưu." },
+    [M_ABOUT_NEW] = {
+        "Start a drill: choose a scenario, then who plays which role. An incident unfolds turn by "
+        "turn; the team sees only alerts and the results of its own actions, acts (triage, "
+        "investigate, isolate, report to the authorities ...) and is scored on the scenario's "
+        "objectives. New to irdrill? Choose the tutorial: ten short turns that teach the screen. "
+        "Every action is saved as it is taken.",
+        "Bắt đầu một buổi diễn tập: chọn kịch bản, rồi chọn ai giữ vai trò nào. Sự cố diễn ra "
+        "theo từng lượt; đội chỉ thấy cảnh báo và kết quả hành động của mình, xử lý (phân loại, "
+        "điều tra, cô lập, báo cáo cơ quan chức năng ...) và được chấm điểm theo mục tiêu của "
+        "kịch bản. Lần đầu dùng irdrill? Hãy chọn kịch bản hướng dẫn: mười lượt ngắn giới thiệu "
+        "màn hình. Mọi thao tác được lưu ngay." },
+    [M_ABOUT_RESUME] = { "Continue a drill that was left unfinished, exactly where it stopped.",
+                         "Tiếp tục một buổi diễn tập còn dở, đúng chỗ đã dừng." },
+    [M_ABOUT_REVIEW] = {
+        "Step through a recorded session turn by turn: what the team saw and did beside what "
+        "really happened. (The written report: irdrill report SESSION.)",
+        "Xem lại từng lượt của một phiên đã ghi: những gì đội đã thấy và làm, bên cạnh diễn biến "
+        "thực tế. (Báo cáo bằng văn bản: irdrill report SESSION.)" },
+    [M_ABOUT_SCENARIOS] = { "The scenarios available, with their difficulty, length and summary.",
+                            "Các kịch bản hiện có, với độ khó, độ dài và tóm tắt." },
+    [M_ABOUT_LANG] = { "Switch the interface and the scenarios between English and Vietnamese.",
+                       "Chuyển giao diện và kịch bản giữa tiếng Việt và tiếng Anh." },
+    [M_ABOUT_QUIT] = { "Leave irdrill (q does the same). Nothing is lost: sessions are saved as they are played.",
+                       "Thoát irdrill (phím q cũng vậy). Không mất gì: các phiên được lưu trong khi chơi." },
+    [M_NOT_SAVED] = { "(not saved)", "(không lưu)" },
+    [M_FORM_PLAYERS] = { "Players at this terminal (hot seat: they take turns at the keyboard)",
+                         "Người chơi trên máy này (lần lượt dùng chung bàn phím)" },
+    [M_FORM_ROLES] = { "Who holds each role", "Ai giữ vai trò nào" },
+    [M_FORM_HINTS] = { "Hints", "Gợi ý" },
+    [M_FORM_TIMER] = { "Turn timer", "Đồng hồ lượt" },
+    [M_FORM_FACIL] = { "Facilitator view", "Màn hình điều hành" },
+    [M_FORM_NO_TIMER] = { "none: a turn ends when every player ends it",
+                          "không: lượt kết thúc khi mọi người chơi kết thúc" },
+    [M_FORM_HINTS_ON] = { "allowed", "được xem" },
+    [M_FORM_HINTS_OFF] = { "not allowed", "không được xem" },
+    [M_FORM_ON] = { "on: g shows the ground truth", "bật: phím g hiện diễn biến thực tế" },
+    [M_FORM_OFF] = { "off", "tắt" },
+    [M_FORM_ADD] = { "+ Add a player", "+ Thêm người chơi" },
+    [M_FORM_PER_ROLE] = { "One player per role", "Mỗi vai trò một người chơi" },
+    [M_FORM_CONTINUE] = { "Continue the session", "Tiếp tục phiên" },
+    [M_FORM_RESUME_OF] = { "Continue session %lld", "Tiếp tục phiên %lld" },
+    [M_FORM_DUP] = { "Two players are named %s: give each a different name.",
+                     "Có hai người chơi cùng tên %s: hãy đặt tên khác nhau." },
+    [M_FORM_NO_ROLE] = { "%s holds no role: give them one below, or remove them (Delete).",
+                         "%s chưa giữ vai trò nào: hãy giao một vai trò ở dưới, hoặc xóa người này (Delete)." },
+    [M_KEYS_FORM] = { "↑↓/Tab: field  ←→: change  type: name  Enter: next/start  Esc: back",
+                      "↑↓/Tab: mục  ←→: đổi  gõ: tên  Enter: tiếp/bắt đầu  Esc: quay lại" },
+    [M_FORM_HELP_MODE] = { "Training shows the score as you play and allows hints. Exercise hides the score "
+                           "and the objectives' results until the end, as in the annual drill.",
+                           "Huấn luyện hiện điểm trong khi chơi và cho xem gợi ý. Diễn tập ẩn điểm và kết quả "
+                           "mục tiêu đến khi kết thúc, như buổi diễn tập hằng năm." },
+    [M_FORM_HELP_HINTS] = { "Whether players may take hints (each costs points) in this exercise.",
+                            "Người chơi có được xem gợi ý (mỗi gợi ý bị trừ điểm) trong buổi diễn tập này không." },
+    [M_FORM_HELP_TIMER] = { "With a timer, each turn ends when its time runs out, even if some players have "
+                            "not ended it (←→ to choose). The countdown is in the top line.",
+                            "Khi có đồng hồ, mỗi lượt kết thúc lúc hết giờ dù có người chưa kết thúc lượt "
+                            "(←→ để chọn). Thời gian còn lại ở dòng trên cùng." },
+    [M_FORM_HELP_FACIL] = { "For a facilitator at this terminal: g opens the ground truth, the score even in "
+                            "exercise mode, awards and deductions with a reason. Players never see it.",
+                            "Dành cho người điều hành tại máy này: phím g mở diễn biến thực tế, điểm (cả ở chế độ "
+                            "diễn tập), cộng hoặc trừ điểm kèm lý do. Người chơi không thấy phần này." },
+    [M_FORM_HELP_TEAM] = { "The team's name, recorded with the session and shown in the report (optional).",
+                           "Tên đội, được lưu cùng phiên và ghi trong báo cáo (không bắt buộc)." },
+    [M_FORM_HELP_PLAYER] = { "Type the player's name (Vietnamese is fine). Backspace erases a letter; Delete "
+                             "removes the player. Left empty, the name shown dim is used.",
+                             "Gõ tên người chơi (tiếng Việt có dấu). Backspace xóa một chữ; Delete xóa người chơi. "
+                             "Nếu để trống, tên hiện mờ sẽ được dùng." },
+    [M_FORM_HELP_ADD] = { "Enter adds a player; then give them roles below.",
+                          "Enter để thêm người chơi; sau đó giao vai trò ở dưới." },
+    [M_FORM_HELP_PER_ROLE] = { "Enter sets up one player for each role, named after it until you type names.",
+                               "Enter để tạo mỗi vai trò một người chơi, mang tên vai trò cho đến khi bạn gõ tên." },
+    [M_FORM_HELP_ROLE] = { "←→ chooses the player who holds this role. One player may hold several roles.",
+                           "←→ để chọn người giữ vai trò này. Một người có thể giữ nhiều vai trò." },
+    [M_FORM_HELP_START] = { "Enter starts the drill. Every action is saved as it is taken: quit at any moment and "
+                            "resume later.",
+                            "Enter để bắt đầu. Mọi thao tác được lưu ngay: có thể thoát bất cứ lúc nào và tiếp "
+                            "tục sau." },
+    [M_FORM_HELP_CONTINUE] = { "Enter continues the session exactly where it stopped. The timer and the "
+                               "facilitator view are not saved with a session: choose them again here.",
+                               "Enter để tiếp tục phiên đúng chỗ đã dừng. Đồng hồ lượt và màn hình điều hành không "
+                               "được lưu cùng phiên: hãy chọn lại ở đây." },
 };
 
 const char *i18n_raw(lang l, msg_id id)

@@ -6,6 +6,13 @@
  * The menu only shows lists it is given and returns what was chosen; the
  * caller (app.c) reads the scenarios and the sessions, starts the drill or
  * the review, and comes back to the menu afterwards.
+ *
+ * A new drill is one form (menu_form.c) once the scenario is chosen:
+ * mode, hints, turn timer, facilitator view, team name, the players'
+ * names typed in (UTF-8, Vietnamese included) and who holds each role
+ * (one player may hold several; each role is one player's); Enter on
+ * Start. Resuming asks the two things a session does not record: the
+ * turn timer and the facilitator view.
  */
 #ifndef IRDRILL_TUI_MENU_H
 #define IRDRILL_TUI_MENU_H
@@ -38,16 +45,24 @@ typedef struct menu_data {
 } menu_data;
 
 enum { MENU_QUIT, MENU_NEW, MENU_RESUME, MENU_REVIEW };
-enum { MENU_ONE, MENU_PER_ROLE, MENU_CUSTOM };
+
+/* Players at one terminal, and the caps of what is typed for a name. */
+#define MENU_MAX_PLAYERS 16
+#define MENU_NAME_BYTES 64
+#define MENU_NAME_COLS 32
 
 typedef struct menu_choice {
     int what;
     int scenario;                /* MENU_NEW: index into scen */
     int64_t session;             /* MENU_RESUME, MENU_REVIEW */
     engine_mode mode;
-    int players;                 /* MENU_ONE, MENU_PER_ROLE or MENU_CUSTOM */
-    unsigned char assign[64];    /* MENU_CUSTOM: the player (0..) of each role */
-    char team[128];
+    bool hints;                  /* exercise mode: hints allowed */
+    int nplayers;                /* MENU_NEW: at least 1 */
+    char names[MENU_MAX_PLAYERS][MENU_NAME_BYTES + 1];   /* NFC, unique, not blank */
+    unsigned char assign[64];    /* the player (index into names) of each role */
+    char team[MENU_NAME_BYTES + 1];
+    int timer;                   /* MENU_NEW, MENU_RESUME: seconds, 0 none */
+    bool facilitator;            /* MENU_NEW, MENU_RESUME */
     lang lg;                     /* the language chosen (in and out) */
 } menu_choice;
 

@@ -1,6 +1,8 @@
 /*
- * play.c - the play screen: layout, status bar, panes, and the flow of
- * choosing an action (see play.h). Overlays are in play_ov.c.
+ * play.c - the play screen: its lifecycle, the lists it derives from the
+ * view, sending inputs, and keys (see play.h). The panes are drawn in
+ * play_pane.c, the overlays in play_ov.c, the facilitator's view and the
+ * turn timer in play_fac.c.
  */
 #include "ui/tui/play_int.h"
 #include "ui/tui/textw.h"
@@ -38,43 +40,80 @@ void play_build_actions(play *p)
         p->sel[PANE_ACTIONS] = p->nacts ? p->nacts - 1 : 0;
 }
 
-play *play_new(const play_opts *o)
+/* The views, players and label of o; the acting role kept when one of
+ * the players still holds it. 0, or -1 on OOM (nothing changed). */
+static int bind(play *p, const play_opts *o)
 {
-    play *p = calloc(1, sizeof *p);
-    if (!p)
-        return NULL;
+    const scen *sc = view_scen(o->v);
+    bool *facts = calloc(sc->nfacts ? (size_t)sc->nfacts : 1, sizeof *facts);
+    if (!facts)
+        return -1;
+    free(p->facts_on);
+    p->facts_on = facts;
     p->v = o->v;
-    p->sc = view_scen(o->v);
+    p->truth = o->truth;
+    p->sc = sc;
     p->lg = view_lang(o->v);
-    p->port = o->port;
-    p->hints = o->hints;
     p->session = o->session;
     if (o->players && o->nplayers > 0) {
         p->players = o->players;
         p->nplayers = o->nplayers;
     } else {
         p->solo.name = "";
-        p->solo.roles = p->sc->nroles >= 64 ? ~0ULL : (1ULL << p->sc->nroles) - 1;
+        p->solo.roles = sc->nroles >= 64 ? ~0ULL : (1ULL << sc->nroles) - 1;
         p->players = &p->solo;
         p->nplayers = 1;
     }
-    p->facts_on = calloc(p->sc->nfacts ? (size_t)p->sc->nfacts : 1, sizeof *p->facts_on);
-    if (!p->facts_on) {
+    uint64_t m = session_roles(p);
+    if (p->role < 0 || p->role >= sc->nroles || p->role >= 64 || !(m >> p->role & 1)) {
+        p->role = 0;
+        for (int r = 0; r < sc->nroles && r < 64; r++)
+            if (m >> r & 1) {
+                p->role = r;
+                break;
+            }
+    }
+    /* Everything derived from the views starts again. */
+    p->nfeed = p->feed_done = p->nqueue = 0;
+    p->ntfeed = p->tfeed_done = 0;
+    memset(p->sel, 0, sizeof p->sel);
+    memset(p->top, 0, sizeof p->top);
+    p->b_verdict = -1;
+    p->summary_done = false;
+    p->timer_turn = -1;
+    play_build_actions(p);
+    return 0;
+}
+
+play *play_new(const play_opts *o)
+{
+    play *p = calloc(1, sizeof *p);
+    if (!p)
+        return NULL;
+    p->port = o->port;
+    p->reload = o->reload;
+    p->hints = o->hints;
+    p->timer_s = o->timer > 0 ? o->timer : 0;
+    p->clock = o->clock ? o->clock : crt_now_ms;
+    p->role = -1;
+    if (bind(p, o) < 0) {
         free(p);
         return NULL;
     }
-    uint64_t m = session_roles(p);
-    p->role = 0;
-    for (int r = 0; r < p->sc->nroles && r < 64; r++)
-        if (m >> r & 1) {
-            p->role = r;
-            break;
-        }
     p->focus = PANE_FEED;
-    p->b_verdict = -1;
-    play_build_actions(p);
     play_msg(p, ST_INFO, "%s", T(p->lg, M_MSG_WELCOME));
+    timer_check(p);
     return p;
+}
+
+int play_rebind(play *p, const play_opts *o)
+{
+    ov_close(p);
+    if (bind(p, o) < 0)
+        return -1;
+    play_resumed(p);
+    timer_check(p);
+    return 0;
 }
 
 void play_free(play *p)
@@ -83,6 +122,7 @@ void play_free(play *p)
         return;
     free(p->feed);
     free(p->queue);
+    free(p->tfeed);
     free(p->pick);
     free(p->facts_on);
     free(p->doc);
@@ -185,6 +225,7 @@ void play_sync(play *p)
 {
     sync_feed(p);
     sync_queue(p);
+    fac_sync(p);
     if (p->sel[PANE_ASSETS] >= p->sc->nassets)
         p->sel[PANE_ASSETS] = p->sc->nassets ? p->sc->nassets - 1 : 0;
 }
@@ -194,6 +235,20 @@ void play_resumed(play *p)
     view_read_before(p->v, view_turn(p->v));
     play_sync(p);
     p->seen_turn = view_turn(p->v);
+    /* Hot seat: the keyboard goes to the first player still to end the
+     * turn, as it would have before the session was left. */
+    int pl = play_player_of(p, p->role);
+    for (int i = 0; p->nplayers > 1 && pl >= 0 && view_ready(p->v, pl) && i < p->nplayers; i++) {
+        if (view_ready(p->v, i))
+            continue;
+        for (int r = 0; r < p->sc->nroles && r < 64; r++)
+            if (p->players[i].roles >> r & 1) {
+                p->role = r;
+                break;
+            }
+        play_build_actions(p);
+        break;
+    }
     if (view_outcome(p->v))
         ov_open_summary(p);
 }
@@ -218,6 +273,7 @@ static void after_input(play *p)
             fresh += view_item_at(p->v, p->feed[i])->turn == turn;
         play_msg(p, ST_INFO, T(p->lg, M_MSG_TURN), turn, clk, fresh);
         p->seen_turn = turn;
+        timer_check(p);          /* the new turn's countdown starts now */
         p->sel[PANE_FEED] = p->top[PANE_FEED] = 0;
         /* Hot seat: a new turn starts with the first player again. */
         if (p->nplayers > 1) {
@@ -244,385 +300,17 @@ int play_send(play *p, const char *line)
     return rc;
 }
 
-/* ---- layout and drawing ------------------------------------------------- */
-
-static void layout(const play *p, int H, int W, rect r[PANE_COUNT], rect *det)
-{
-    int bh = H - 3;
-    int lw = W > 120 ? W * 11 / 20 : W / 2;
-    int ah = p->sc->nassets + 2;
-    if (ah > bh * 2 / 5)
-        ah = bh * 2 / 5;
-    if (ah < 4)
-        ah = 4;
-    r[PANE_ASSETS] = (rect){ 1, 0, ah, lw };
-    r[PANE_FEED] = (rect){ 1 + ah, 0, bh - ah, lw };
-    int rw = W - lw;
-    int acth = p->nacts + 2;
-    if (acth > bh * 2 / 5)
-        acth = bh * 2 / 5;
-    if (acth < 4)
-        acth = 4;
-    int qh = p->nqueue + 2;
-    if (qh > bh / 4)
-        qh = bh / 4;
-    if (qh < 4)
-        qh = 4;
-    r[PANE_ACTIONS] = (rect){ 1, lw, acth, rw };
-    r[PANE_QUEUE] = (rect){ 1 + acth, lw, qh, rw };
-    *det = (rect){ 1 + acth + qh, lw, bh - acth - qh, rw };
-}
-
-/* Keep a pane's selection inside its window. */
-static void scroll_into(play *p, int pane, int rows)
-{
-    int *sel = &p->sel[pane], *top = &p->top[pane];
-    if (rows < 1)
-        rows = 1;
-    if (*sel < *top)
-        *top = *sel;
-    if (*sel >= *top + rows)
-        *top = *sel - rows + 1;
-    if (*top < 0)
-        *top = 0;
-}
-
-static void draw_status(play *p, crt *c, int W)
-{
-    char right[1024], clk[64], turn[64], score[64], rname[256], who[384];
-    draw_fill(c, 0, 0, W, ST_STATUS);
-    ui_clock(p->sc, view_minute(p->v), p->lg, clk, sizeof clk);
-    snprintf(turn, sizeof turn, T(p->lg, M_TURN), view_turn(p->v), p->sc->max_turns);
-    if (view_exercise(p->v) && !view_outcome(p->v))
-        snprintf(score, sizeof score, "%s", T(p->lg, M_SCORE_HIDDEN));
-    else
-        snprintf(score, sizeof score, T(p->lg, M_SCORE), view_score_total(p->v),
-                 scen_max_score(p->sc));
-    ui_role_name(p->sc, p->role, p->lg, rname, sizeof rname);
-    int pl = play_player_of(p, p->role);
-    const char *pname = play_player_name(p, pl);
-    char *safe = text_sanitize(pname, NULL);
-    /* Hot seat players named after their role need not be named twice. */
-    if (safe && *safe && strcmp(safe, rname) != 0)
-        snprintf(who, sizeof who, "%s: %s", safe, rname);
-    else
-        snprintf(who, sizeof who, "%s", rname);
-    free(safe);
-    char ready[64] = "";
-    if (p->nplayers > 1) {
-        int n = 0;
-        for (int i = 0; i < p->nplayers; i++)
-            n += view_ready(p->v, i);
-        char r[48];
-        snprintf(r, sizeof r, T(p->lg, M_READY_N), n, p->nplayers);
-        snprintf(ready, sizeof ready, " | %s", r);
-    }
-    snprintf(right, sizeof right, " %s %s | %s%s | %s ", turn, clk, who, ready, score);
-    /* The title gives way first: turn, clock, acting role, readiness and
-     * score are what a player needs to see. */
-    int rw = tw_width(right);
-    if (rw > W - 2)
-        rw = W - 2;
-    char title[256];
-    ui_text(&p->sc->title, p->lg, title, sizeof title);
-    draw_str_cut(c, 0, 1, W - rw - 2, title, ST_STATUS | ST_BOLD);
-    draw_str_cut(c, 0, W - rw, rw, right, ST_STATUS);
-}
-
-static void draw_assets(play *p, crt *c, rect r)
-{
-    draw_box(c, r.y, r.x, r.h, r.w, T(p->lg, M_ASSETS), p->focus == PANE_ASSETS);
-    int rows = r.h - 2, iw = r.w - 2;
-    scroll_into(p, PANE_ASSETS, rows);
-    for (int i = 0; i < rows; i++) {
-        int a = p->top[PANE_ASSETS] + i;
-        if (a >= p->sc->nassets)
-            break;
-        int y = r.y + 1 + i, x = r.x + 1;
-        bool sel = p->focus == PANE_ASSETS && a == p->sel[PANE_ASSETS];
-        int rev = sel ? ST_REV : 0;
-        draw_fill(c, y, x, iw, rev);
-        ui_badge b[8];
-        int nb = ui_asset_badges(p->v, a, b, 8);
-        /* Badges say the state: they come whole or not at all, and the
-         * name gives way to them down to a third of the row. */
-        int bw[8], total = 0;
-        for (int k = 0; k < nb; k++) {
-            bw[k] = tw_width(T(p->lg, b[k].id)) + 2;
-            total += bw[k] + 1;
-        }
-        int namew = iw - total;
-        if (namew < iw / 3)
-            namew = iw / 3;
-        char name[256];
-        ui_text(&p->sc->assets[a].name, p->lg, name, sizeof name);
-        int used = draw_str_cut(c, y, x, namew, name, (sel ? ST_BOLD : ST_NORMAL) | rev);
-        int bx = x + used + 1;
-        for (int k = 0; k < nb; k++) {
-            if (bx + bw[k] > x + iw)
-                break;
-            bx += ui_draw_badge(c, y, bx, bw[k], p->lg, b[k].id, b[k].style | rev) + 1;
-        }
-    }
-}
-
-static void draw_feed(play *p, crt *c, rect r)
-{
-    char title[256];
-    snprintf(title, sizeof title, "%s", T(p->lg, M_FEED));
-    if (view_unread(p->v)) {
-        size_t l = strlen(title);
-        snprintf(title + l, sizeof title - l, " (");
-        l = strlen(title);
-        snprintf(title + l, sizeof title - l, T(p->lg, M_FEED_NEW), view_unread(p->v));
-        l = strlen(title);
-        snprintf(title + l, sizeof title - l, ")");
-    }
-    draw_box(c, r.y, r.x, r.h, r.w, title, p->focus == PANE_FEED);
-    int rows = r.h - 2, iw = r.w - 2;
-    if (p->nfeed == 0) {
-        draw_str(c, r.y + 1, r.x + 1, iw, T(p->lg, M_FEED_EMPTY), ST_DIM);
-        return;
-    }
-    scroll_into(p, PANE_FEED, rows);
-    for (int i = 0; i < rows; i++) {
-        int row = p->top[PANE_FEED] + i;
-        const view_item *it = play_feed_item(p, row);
-        if (!it)
-            break;
-        int y = r.y + 1 + i, x = r.x + 1;
-        bool sel = p->focus == PANE_FEED && row == p->sel[PANE_FEED];
-        int rev = sel ? ST_REV : 0;
-        draw_fill(c, y, x, iw, rev);
-        draw_str(c, y, x, 1, it->unread ? "*" : " ", ST_NEW | rev);
-        char clk[64], line[1024];
-        ui_clock(p->sc, it->minute, p->lg, clk, sizeof clk);
-        /* Only the time of day: the day shows in the status bar. */
-        const char *hm = strrchr(clk, ' ');
-        int cx = x + 1 + draw_str(c, y, x + 1, 6, hm ? hm + 1 : clk, ST_DIM | rev) + 1;
-        msg_id badge;
-        int st;
-        ui_item_line(p->v, it, line, sizeof line, &badge, &st);
-        int end = x + iw;
-        if (it->kind == EVK_SIGNAL) {
-            int sst;
-            const char *sev = ui_severity(it->severity, p->lg, &sst);
-            char b[128];
-            snprintf(b, sizeof b, "[%s]", sev);
-            cx += draw_str(c, y, cx, end - cx, b, sst | rev);
-            if (it->verdict >= 0)
-                cx += ui_draw_badge(c, y, cx, end - cx, p->lg, it->verdict ? B_REAL : B_FALSE,
-                                    (it->verdict ? ST_ALERT : ST_OK) | rev);
-        } else {
-            cx += ui_draw_badge(c, y, cx, end - cx, p->lg, badge, st | rev);
-        }
-        cx++;
-        if (cx < end)
-            draw_str_cut(c, y, cx, end - cx, line,
-                         (it->unread ? ST_NEW : ST_NORMAL) | rev);
-    }
-}
-
-static void draw_actions(play *p, crt *c, rect r)
-{
-    char title[256], rname[128];
-    snprintf(title, sizeof title, T(p->lg, M_ACTIONS_OF), view_ap_left(p->v, p->role),
-             ui_role_name(p->sc, p->role, p->lg, rname, sizeof rname));
-    draw_box(c, r.y, r.x, r.h, r.w, title, p->focus == PANE_ACTIONS);
-    int rows = r.h - 2, iw = r.w - 2;
-    if (p->nacts == 0) {
-        draw_str(c, r.y + 1, r.x + 1, iw, T(p->lg, M_NO_ACTIONS), ST_DIM);
-        return;
-    }
-    scroll_into(p, PANE_ACTIONS, rows);
-    int ap = view_ap_left(p->v, p->role);
-    for (int i = 0; i < rows; i++) {
-        int k = p->top[PANE_ACTIONS] + i;
-        if (k >= p->nacts)
-            break;
-        const scen_action *a = &p->sc->actions[p->acts[k]];
-        int y = r.y + 1 + i, x = r.x + 1;
-        bool sel = p->focus == PANE_ACTIONS && k == p->sel[PANE_ACTIONS];
-        int rev = sel ? ST_REV : 0;
-        draw_fill(c, y, x, iw, rev);
-        char cost[64], label[256];
-        snprintf(cost, sizeof cost, T(p->lg, M_COST), a->cost);
-        if (a->turns > 1) {
-            size_t l = strlen(cost);
-            snprintf(cost + l, sizeof cost - l, ", ");
-            l = strlen(cost);
-            snprintf(cost + l, sizeof cost - l, T(p->lg, M_TURNS), a->turns);
-        }
-        int cw = tw_width(cost);
-        ui_text(&a->label, p->lg, label, sizeof label);
-        int st = a->cost > ap ? ST_DIM : ST_NORMAL;
-        draw_str_cut(c, y, x, iw - cw - 1, label[0] ? label : a->id, st | rev);
-        draw_str(c, y, x + iw - cw, cw, cost, ST_DIM | rev);
-    }
-}
-
-static void queue_line(const play *p, const view_action *a, char *buf, size_t size)
-{
-    char label[256];
-    const scen_action *sa = a->action >= 0 ? &p->sc->actions[a->action] : NULL;
-    if (sa)
-        ui_text(&sa->label, p->lg, label, sizeof label);
-    else
-        snprintf(label, sizeof label, "?");
-    snprintf(buf, size, "%s: %s%s%s%s%s", a->role >= 0 ? p->sc->roles[a->role].id : "?", label,
-             a->target ? " " : "", a->target ? a->target : "",
-             a->verdict < 0 ? "" : a->verdict ? " true" : " false", "");
-    if (a->facts) {
-        size_t l = strlen(buf);
-        snprintf(buf + l, size - l, " (%s)", a->facts);
-    }
-}
-
-static void draw_queue(play *p, crt *c, rect r)
-{
-    draw_box(c, r.y, r.x, r.h, r.w, T(p->lg, M_QUEUE), p->focus == PANE_QUEUE);
-    int rows = r.h - 2, iw = r.w - 2;
-    if (p->nqueue == 0) {
-        draw_str(c, r.y + 1, r.x + 1, iw, T(p->lg, M_QUEUE_EMPTY), ST_DIM);
-        return;
-    }
-    scroll_into(p, PANE_QUEUE, rows);
-    for (int i = 0; i < rows; i++) {
-        int k = p->top[PANE_QUEUE] + i;
-        if (k >= p->nqueue)
-            break;
-        const view_action *a = view_action_at(p->v, p->queue[k]);
-        int y = r.y + 1 + i, x = r.x + 1;
-        bool sel = p->focus == PANE_QUEUE && k == p->sel[PANE_QUEUE];
-        int rev = sel ? ST_REV : 0;
-        draw_fill(c, y, x, iw, rev);
-        char num[32], line[768];
-        snprintf(num, sizeof num, "#%d", a->qid);
-        int cx = x + draw_str(c, y, x, iw, num, ST_BOLD | rev) + 1;
-        bool running = a->turn_queued < view_turn(p->v);
-        cx += ui_draw_badge(c, y, cx, x + iw - cx, p->lg, running ? B_RUNNING : B_QUEUED,
-                            (running ? ST_INFO : ST_WARN) | rev) + 1;
-        queue_line(p, a, line, sizeof line);
-        if (cx < x + iw)
-            draw_str_cut(c, y, cx, x + iw - cx, line, rev);
-    }
-}
-
-/* The details of what is selected, for the details pane. */
-static char *details_text(play *p)
-{
-    sbuf sb = SBUF_INIT;
-    char buf[1024];
-    switch (p->focus) {
-    case PANE_FEED: {
-        const view_item *it = play_feed_item(p, p->sel[PANE_FEED]);
-        if (!it)
-            break;
-        char *d = ui_item_details(p->v, it);
-        if (d)
-            sb_puts(&sb, d);
-        free(d);
-        break;
-    }
-    case PANE_ASSETS: {
-        int a = p->sel[PANE_ASSETS];
-        if (a >= p->sc->nassets)
-            break;
-        const scen_asset *as = &p->sc->assets[a];
-        sb_printf(&sb, "%s\n", ui_text(&as->name, p->lg, buf, sizeof buf));
-        sb_printf(&sb, "%s: %s   %s: %s   %s: %d\n", T(p->lg, M_D_KIND), as->kind ? as->kind : "-",
-                  T(p->lg, M_D_ZONE), as->zone ? as->zone : "-", T(p->lg, M_D_LEVEL), as->level);
-        ui_badge b[8];
-        int nb = ui_asset_badges(p->v, a, b, 8);
-        sb_printf(&sb, "%s:", T(p->lg, M_D_STATE));
-        for (int k = 0; k < nb; k++)
-            sb_printf(&sb, " [%s]", T(p->lg, b[k].id));
-        if (view_asset_revealed(p->v, a, AF_COMPROMISED))
-            sb_printf(&sb, " %s", T(p->lg, M_D_REVEALED));
-        sb_putc(&sb, '\n');
-        bool first = true;
-        for (int l = 0; l < p->sc->nlinks; l++) {
-            int o = p->sc->links[l].a == a ? p->sc->links[l].b
-                  : p->sc->links[l].b == a ? p->sc->links[l].a : -1;
-            if (o < 0)
-                continue;
-            sb_printf(&sb, first ? "%s: %s" : ", %s%s", first ? T(p->lg, M_D_LINKS) : "",
-                      p->sc->assets[o].id);
-            first = false;
-        }
-        if (!first)
-            sb_putc(&sb, '\n');
-        sb_printf(&sb, "%s\n%s", ui_text(&as->desc, p->lg, buf, sizeof buf),
-                  T(p->lg, M_D_KEYS_ASSET));
-        break;
-    }
-    case PANE_ACTIONS: {
-        if (p->sel[PANE_ACTIONS] >= p->nacts)
-            break;
-        const scen_action *a = &p->sc->actions[p->acts[p->sel[PANE_ACTIONS]]];
-        char cost[64];
-        snprintf(cost, sizeof cost, T(p->lg, M_COST), a->cost);
-        sb_printf(&sb, "%s (%s", ui_text(&a->label, p->lg, buf, sizeof buf), cost);
-        if (a->turns > 1) {
-            sb_puts(&sb, ", ");
-            sb_printf(&sb, T(p->lg, M_TURNS), a->turns);
-        }
-        sb_printf(&sb, ")\n%s", ui_text(&a->help, p->lg, buf, sizeof buf));
-        break;
-    }
-    case PANE_QUEUE: {
-        if (p->sel[PANE_QUEUE] >= p->nqueue)
-            break;
-        const view_action *a = view_action_at(p->v, p->queue[p->sel[PANE_QUEUE]]);
-        queue_line(p, a, buf, sizeof buf);
-        sb_printf(&sb, "#%d %s\n", a->qid, buf);
-        sb_printf(&sb, T(p->lg, M_ACTION_DONE_AT), a->done_turn);
-        if (a->turn_queued == view_turn(p->v))
-            sb_printf(&sb, "\n%s", T(p->lg, M_KEYS_CANCEL));
-        break;
-    }
-    }
-    if (sb.oom) {
-        sb_free(&sb);
-        return NULL;
-    }
-    return sb.len ? sb_take(&sb) : NULL;
-}
-
-static void draw_details(play *p, crt *c, rect r)
-{
-    draw_box(c, r.y, r.x, r.h, r.w, T(p->lg, M_DETAILS), false);
-    char *d = details_text(p);
-    if (p->focus == PANE_FEED && d) {
-        const view_item *it = play_feed_item(p, p->sel[PANE_FEED]);
-        if (it && it->kind == EVK_SIGNAL) {
-            draw_wrap(c, r.y + 1, r.x + 1, r.h - 3, r.w - 2, d, 0, ST_NORMAL);
-            draw_str_cut(c, r.y + r.h - 2, r.x + 1, r.w - 2, T(p->lg, M_D_KEYS_SIGNAL), ST_DIM);
-            free(d);
-            return;
-        }
-    }
-    draw_wrap(c, r.y + 1, r.x + 1, r.h - 2, r.w - 2, d ? d : T(p->lg, M_DETAILS_EMPTY), 0,
-              d ? ST_NORMAL : ST_DIM);
-    free(d);
-}
-
 void play_draw(play *p, crt *c)
 {
     int H, W;
     crt_size(c, &H, &W);
     play_sync(p);
-    rect r[PANE_COUNT], det;
-    layout(p, H, W, r, &det);
-    draw_status(p, c, W);
-    draw_assets(p, c, r[PANE_ASSETS]);
-    draw_feed(p, c, r[PANE_FEED]);
-    draw_actions(p, c, r[PANE_ACTIONS]);
-    draw_queue(p, c, r[PANE_QUEUE]);
-    draw_details(p, c, det);
+    play_draw_panes(p, c, H, W);
     draw_str_cut(c, H - 2, 1, W - 2, p->msg, p->msg_style);
-    draw_str_cut(c, H - 1, 1, W - 2, T(p->lg, M_KEYS_PLAY), ST_DIM);
-    if (!crt_utf8(c) && p->msg_style != ST_ALERT)
+    draw_str_cut(c, H - 1, 1, W - 2, T(p->lg, p->truth ? M_KEYS_PLAY_FAC : M_KEYS_PLAY), ST_DIM);
+    /* A locale that cannot show accents is said once, in place of the
+     * welcome, not over every later message. */
+    if (!crt_utf8(c) && strcmp(p->msg, T(p->lg, M_MSG_WELCOME)) == 0)
         draw_str_cut(c, H - 2, 1, W - 2, T(p->lg, M_MSG_NOT_UTF8), ST_WARN);
     if (p->ov != OV_NONE)
         ov_draw(p, c, H, W);
@@ -697,14 +385,68 @@ static int pane_enter(play *p)
     return UI_REDRAW;
 }
 
+char *play_help_text(const play *p)
+{
+    sbuf sb = SBUF_INIT;
+    sb_puts(&sb, T(p->lg, M_HELP_TEXT));
+    if (p->timer_s > 0) {
+        sb_puts(&sb, "\n\n");
+        sb_printf(&sb, T(p->lg, M_HELP_TIMER), p->timer_s / 60, p->timer_s % 60,
+                  TIMER_GRACE_MS / 1000);
+    }
+    if (p->truth) {
+        sb_puts(&sb, "\n\n");
+        sb_puts(&sb, T(p->lg, M_HELP_FAC));
+    }
+    sb_puts(&sb, "\n\n");
+    sb_puts(&sb, T(p->lg, M_HELP_RELOAD));
+    if (sb.oom) {
+        sb_free(&sb);
+        return xstrdup(T(p->lg, M_HELP_TEXT));
+    }
+    return sb_take(&sb);
+}
+
+/* F5 or Ctrl-R: the scenario file again, the inputs carried over. Only
+ * where no question is open: an answer half given is not thrown away. */
+static int reload(play *p)
+{
+    if (!p->reload) {
+        play_msg(p, ST_WARN, "%s", T(p->lg, M_MSG_NO_RELOAD));
+        return UI_REDRAW;
+    }
+    char msg[1024] = "";
+    int ov = p->ov;
+    int rc = p->reload(p->port.ctx, msg, sizeof msg);
+    char *safe = text_sanitize(msg, NULL);
+    play_msg(p, rc < 0 ? ST_ALERT : rc > 0 ? ST_WARN : ST_OK, "%s", safe ? safe : "");
+    /* A reloaded session that is over shows its summary (play_rebind);
+     * a replay that stopped early says why in full; otherwise the
+     * facilitator's view stays open if it was. */
+    if (rc > 0 && p->ov == OV_NONE && safe)
+        ov_open_doc(p, OV_DETAIL, xstrdup(safe));
+    else if (rc >= 0 && ov == OV_FAC && p->ov == OV_NONE && p->truth)
+        p->ov = OV_FAC;
+    free(safe);
+    return UI_REDRAW;
+}
+
 int play_key(play *p, int key)
 {
     play_sync(p);
+    if ((key == TK_F5 || key == 0x12) && !play_asking(p))
+        return reload(p);
     if (p->ov != OV_NONE)
         return ov_key(p, key);
     switch (key) {
+    case 'g':
+        if (!p->truth)
+            return 0;     /* players have no ground truth to see */
+        p->ov = OV_FAC;
+        p->fac_scroll = 0;
+        return UI_REDRAW;
     case '?':
-        ov_open_doc(p, OV_HELP, xstrdup(T(p->lg, M_HELP_TEXT)));
+        ov_open_doc(p, OV_HELP, play_help_text(p));
         return UI_REDRAW;
     case 'o':
         p->ov = OV_OBJECTIVES;
@@ -775,9 +517,11 @@ int play_key(play *p, int key)
 
 static void screen_draw(void *ctx, crt *c) { play_draw(ctx, c); }
 static int screen_key(void *ctx, int key) { return play_key(ctx, key); }
+static int screen_wait(void *ctx) { return play_wait_ms(ctx); }
+static int screen_tick(void *ctx) { return play_tick(ctx); }
 
 ui_screen play_screen(play *p)
 {
-    ui_screen s = { screen_draw, screen_key, p, p->lg };
+    ui_screen s = { screen_draw, screen_key, p, p->lg, screen_wait, screen_tick };
     return s;
 }

@@ -17,8 +17,24 @@
  * the turn and others have not, the acting role moves to the next player
  * still to end it.
  *
- * Ownership: a play borrows the view, port, players and labels given to
- * play_new, which must outlive it.
+ * Facilitator mode (a truth view given): the screen stays the players'
+ * screen, built from the team view; g opens the facilitator's view over
+ * it - the ground truth (the real state of every system, the attacker's
+ * moves, each signal's true nature), the score even in exercise mode, and
+ * the facilitator's inputs (award or deduct points with a written reason,
+ * a message to the team, ending the turn for everyone). Without a truth
+ * view nothing of the ground truth can be shown.
+ *
+ * Turn timer (timer > 0): each turn gets that many seconds, counted from
+ * when the screen first shows the turn (so a resumed session gets the
+ * whole time again for its current turn); the countdown is in the status
+ * bar. When it runs out the screen sends "facilitator end", an input like
+ * any other. While the player is answering a question (a pick list, a
+ * text field, a confirmation) the timer waits for the answer, at most
+ * TIMER_GRACE_MS more, then closes the question and ends the turn.
+ *
+ * Ownership: a play borrows the views, port, players and labels given to
+ * play_new (or play_rebind), which must outlive it.
  */
 #ifndef IRDRILL_TUI_PLAY_H
 #define IRDRILL_TUI_PLAY_H
@@ -35,6 +51,19 @@ typedef struct play_opts {
     int nplayers;
     bool hints;                   /* hints allowed (training, or enabled) */
     const char *session;          /* session id as text, NULL when not saved */
+    view *truth;                  /* facilitator mode: a truth view of the
+                                     same session; NULL for players only */
+    int timer;                    /* turn timer in seconds; 0: none */
+    long long (*clock)(void);     /* milliseconds; NULL: crt_now_ms (tests
+                                     give their own) */
+    /* Reload the scenario from its file and carry the session's inputs
+     * over into a new session (called with port.ctx; NULL: not offered).
+     * It rebinds the screen to the new session (play_rebind) before it
+     * returns 0 (every input carried over) or 1 (the replay stopped at an
+     * input that no longer applies); a negative return means the screen
+     * still plays the same session. Either way a one-line message for the
+     * player is in msg. */
+    int (*reload)(void *ctx, char *msg, size_t msglen);
 } play_opts;
 
 play *play_new(const play_opts *o);
@@ -52,5 +81,18 @@ bool play_summary_open(const play *p);
 /* Tell the screen that a resumed session's replay is over: items of earlier
  * turns are marked read, and the summary opens if the session had ended. */
 void play_resumed(play *p);
+
+/* Show another session of the same kind (a reloaded scenario, see
+ * play_opts.reload): the views, players and session label of o replace the
+ * ones given before (port, hints, timer and clock stay); what the screen
+ * derived from the old views is rebuilt, the acting role kept when the
+ * new players still hold it. Then as play_resumed. 0, or -1 on OOM (the
+ * screen then still shows the old session). */
+int play_rebind(play *p, const play_opts *o);
+
+/* For a screen loop with a clock: milliseconds until the countdown needs
+ * the screen again (-1: no timer), and the tick (UI_* flags). */
+int play_wait_ms(play *p);
+int play_tick(play *p);
 
 #endif

@@ -11,8 +11,12 @@
 
 /* ---- building an action ------------------------------------------------- */
 
+static bool switch_for(play *p, int action);
+
 void play_start_action(play *p, int action, const char *target)
 {
+    if (!switch_for(p, action))
+        return;
     const scen_action *a = &p->sc->actions[action];
     p->b_action = action;
     snprintf(p->b_target, sizeof p->b_target, "%s", target ? target : "");
@@ -88,10 +92,9 @@ void play_next_step(play *p)
         snprintf(label, sizeof label, "%s", a->id);
     if (a->target != TGT_NONE && !p->b_target[0]) {
         if (a->target == TGT_INDICATOR) {
-            ov_close(p);
-            p->ov = OV_TEXT;
-            p->text[0] = '\0';
-            snprintf(p->pick_title, sizeof p->pick_title, T(p->lg, M_PICK_INDICATOR), label);
+            char title[512];
+            snprintf(title, sizeof title, T(p->lg, M_PICK_INDICATOR), label);
+            play_open_text(p, TEXT_INDICATOR, title);
         } else if (a->facts && (a->target == TGT_RECIPIENT || a->target == TGT_AUDIENCE)) {
             ov_close(p);
             p->ov = OV_COMPOSE;
@@ -114,21 +117,64 @@ void play_next_step(play *p)
     p->ov = OV_CONFIRM;
 }
 
-/* Enter on a system: the acting role's actions on systems, for it. */
+/* The role to take action for: the acting role when it may, else the
+ * first other role of the same player that may (one player holding
+ * several roles need not switch by hand); -1 when none of theirs may. */
+int play_role_for(const play *p, int action)
+{
+    const scen_action *a = &p->sc->actions[action];
+    int pl = play_player_of(p, p->role);
+    int best = -1;
+    for (int i = 0; i < a->nroles; i++) {
+        int r = a->roles[i];
+        if (r == p->role)
+            return r;
+        if (best < 0 && pl >= 0 && r >= 0 && r < 64 && (p->players[pl].roles >> r & 1))
+            best = r;
+    }
+    return best;
+}
+
+/* Take the action for the role that may: switch to it, and say so. */
+static bool switch_for(play *p, int action)
+{
+    int r = play_role_for(p, action);
+    if (r < 0) {
+        char label[256];
+        ui_text(&p->sc->actions[action].label, p->lg, label, sizeof label);
+        play_msg(p, ST_WARN, T(p->lg, M_MSG_NO_ROLE_FOR), label[0] ? label : p->sc->actions[action].id);
+        return false;
+    }
+    if (r != p->role) {
+        p->role = r;
+        play_build_actions(p);
+        char rname[256];
+        play_msg(p, ST_INFO, T(p->lg, M_MSG_ACTING_AS), ui_role_name(p->sc, r, p->lg, rname, sizeof rname));
+    }
+    return true;
+}
+
+/* Enter on a system: every action on systems the player of the acting
+ * role can take, each for the role that takes it. */
 void play_act_on_asset(play *p)
 {
     int a = p->sel[PANE_ASSETS];
     if (a >= p->sc->nassets)
         return;
-    char name[256], title[512];
+    char name[256], title[512], rn[256], line[600];
     ov_pick_clear(p);
-    for (int k = 0; k < p->nacts; k++) {
-        const scen_action *sa = &p->sc->actions[p->acts[k]];
-        if (sa->target != TGT_ASSET)
+    for (int k = 0; k < p->sc->nactions; k++) {
+        const scen_action *sa = &p->sc->actions[k];
+        int r = sa->target == TGT_ASSET ? play_role_for(p, k) : -1;
+        if (r < 0)
             continue;
         ui_text(&sa->label, p->lg, name, sizeof name);
-        ov_pick_add(p, sa->id, name[0] ? name : sa->id,
-                    sa->cost > view_ap_left(p->v, p->role) ? ST_DIM : ST_NORMAL);
+        if (r == p->role)
+            snprintf(line, sizeof line, "%s", name[0] ? name : sa->id);
+        else
+            snprintf(line, sizeof line, "%s (%s)", name[0] ? name : sa->id,
+                     ui_role_name(p->sc, r, p->lg, rn, sizeof rn));
+        ov_pick_add(p, sa->id, line, sa->cost > view_ap_left(p->v, r) ? ST_DIM : ST_NORMAL);
     }
     if (!p->npick) {
         play_msg(p, ST_WARN, "%s", T(p->lg, M_NO_ACTIONS));
@@ -143,7 +189,7 @@ void play_triage_selected(play *p)
 {
     const view_item *it = play_feed_item(p, p->sel[PANE_FEED]);
     int ai = scen_action_find(p->sc, "triage");
-    if (!it || it->kind != EVK_SIGNAL || ai < 0)
+    if (!it || it->kind != EVK_SIGNAL || ai < 0 || !switch_for(p, ai))
         return;
     play_start_action(p, ai, it->subject);
 }

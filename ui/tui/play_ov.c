@@ -1,7 +1,8 @@
 /*
  * play_ov.c - the play screen's overlays: help, details, objectives, hint,
- * pick lists, the indicator field, the report composer, confirmations
- * (queue, cancel, end of turn, quit) and the end-of-session summary.
+ * pick lists, confirmations (queue, cancel, end of turn, quit, the
+ * facilitator's end of turn) and the end-of-session summary. What is typed
+ * (the text field, the report composer) is in play_input.c.
  */
 #include "ui/tui/play_int.h"
 #include "ui/tui/textw.h"
@@ -24,6 +25,18 @@ void ov_open_doc(play *p, int kind, char *doc)
     ov_close(p);
     p->doc = doc;
     p->ov = kind;
+    p->doc_back = OV_NONE;
+}
+
+/* Close a doc, back to where it was opened from (the facilitator's view
+ * opens help and the ground truth in full). */
+static void doc_close(play *p)
+{
+    int back = p->doc_back;
+    ov_close(p);
+    p->doc_back = OV_NONE;
+    if (back == OV_FAC && p->truth)
+        p->ov = OV_FAC;
 }
 
 void ov_pick_clear(play *p)
@@ -57,7 +70,7 @@ void ov_open_pick(play *p, int kind, const char *title)
 
 /* ---- geometry ---------------------------------------------------------- */
 
-static rect centered(int H, int W, int h, int w)
+rect ov_centered(int H, int W, int h, int w)
 {
     if (w > W - 2)
         w = W - 2;
@@ -66,98 +79,11 @@ static rect centered(int H, int W, int h, int w)
     return (rect){ (H - h) / 2, (W - w) / 2, h, w };
 }
 
-/* ---- the summary -------------------------------------------------------- */
-
-static long long metric(const play *p, const char *name, long long def)
-{
-    for (int i = 0; i < p->nmetrics; i++)
-        if (strcmp(p->metrics[i].name, name) == 0)
-            return p->metrics[i].value;
-    return def;
-}
-
-static void put_minutes(const play *p, sbuf *sb, msg_id label, const char *name)
-{
-    long long m = metric(p, name, -2);
-    if (m == -2)
-        return;
-    sb_printf(sb, "  %s: ", T(p->lg, label));
-    if (m < 0)
-        sb_puts(sb, T(p->lg, M_NEVER));
-    else
-        sb_printf(sb, T(p->lg, M_MINUTES), (int)m);
-    sb_putc(sb, '\n');
-}
-
-static char *build_summary(play *p)
-{
-    const scen *sc = p->sc;
-    lang lg = p->lg;
-    sbuf sb = SBUF_INIT;
-    char buf[2048];
-    const char *outcome = view_outcome(p->v);
-    const char *verdict = T(lg, view_success(p->v) ? M_SUCCESS : M_FAILURE);
-    if (outcome && strcmp(outcome, "timeout") == 0)
-        snprintf(buf, sizeof buf, "%s (%s)", verdict, T(lg, M_TIMEOUT));
-    else
-        snprintf(buf, sizeof buf, "%s (%s)", verdict, outcome ? outcome : "?");
-    sb_printf(&sb, T(lg, M_OUTCOME), buf);
-    sb_printf(&sb, "\n%s\n\n", view_ending_text(p->v));
-    sb_printf(&sb, T(lg, M_FINAL_SCORE), view_final_score(p->v), scen_max_score(sc));
-    sb_printf(&sb, "\n\n%s\n", T(lg, M_BREAKDOWN));
-    for (int i = 0; i < view_score_count(p->v); i++) {
-        const view_score *s = view_score_at(p->v, i);
-        sb_printf(&sb, "  %+4d  %-9s %s\n", s->points, s->kind, s->text[0] ? s->text : s->id);
-    }
-    if (p->nmetrics > 0) {
-        sb_printf(&sb, "\n%s\n", T(lg, M_METRICS));
-        put_minutes(p, &sb, M_MET_DETECT, "detect_minute");
-        put_minutes(p, &sb, M_MET_CONTAIN, "contain_minute");
-        put_minutes(p, &sb, M_MET_RECOVER, "recover_minute");
-        sb_printf(&sb, "  %s: %lld (%lld)\n", T(lg, M_MET_REPORTS), metric(p, "reports", 0),
-                  metric(p, "reports_on_time", 0));
-        sb_printf(&sb, "  %s: %lld\n", T(lg, M_MET_FP), metric(p, "false_positives", 0));
-        sb_printf(&sb, "  %s: %lld\n", T(lg, M_MET_DISMISSED), metric(p, "true_dismissed", 0));
-        sb_printf(&sb, "  %s: %lld\n", T(lg, M_MET_HINTS), metric(p, "hints", 0));
-    }
-    sb_printf(&sb, "\n%s\n", T(lg, M_MISSED));
-    bool any = false;
-    for (int i = 0; i < sc->nobjectives; i++) {
-        if (view_objective(p->v, i, NULL) == 1)
-            continue;
-        any = true;
-        sb_printf(&sb, "  [%s] %s", T(lg, B_MISSED), ui_text(&sc->objectives[i].label, lg, buf, sizeof buf));
-        sb_printf(&sb, " (%d)\n", sc->objectives[i].points);
-        if (!text_empty(&sc->objectives[i].explain))
-            sb_printf(&sb, "    %s\n", ui_text(&sc->objectives[i].explain, lg, buf, sizeof buf));
-    }
-    if (!any)
-        sb_printf(&sb, "  %s\n", T(lg, M_NO_MISSED));
-    any = false;
-    for (int i = 0; i < view_score_count(p->v); i++) {
-        const view_score *s = view_score_at(p->v, i);
-        int k = strcmp(s->kind, "penalty") == 0 ? scen_penalty_find(sc, s->id) : -1;
-        if (k < 0)
-            continue;
-        if (!any)
-            sb_printf(&sb, "\n%s\n", T(lg, M_PENALTIES));
-        any = true;
-        sb_printf(&sb, "  %+d %s\n", s->points, ui_text(&sc->penalties[k].label, lg, buf, sizeof buf));
-        if (!text_empty(&sc->penalties[k].explain))
-            sb_printf(&sb, "    %s\n", ui_text(&sc->penalties[k].explain, lg, buf, sizeof buf));
-    }
-    if (sb.oom) {
-        sb_free(&sb);
-        return NULL;
-    }
-    return sb_take(&sb);
-}
-
 void ov_open_summary(play *p)
 {
     if (p->port.metrics)
         p->nmetrics = p->port.metrics(p->port.ctx, p->metrics, TUI_MAX_METRICS);
-    char *doc = build_summary(p);
+    char *doc = play_build_summary(p);
     ov_open_doc(p, OV_SUMMARY, doc ? doc : xstrdup(""));
     p->summary_done = true;
     play_msg(p, view_success(p->v) ? ST_OK : ST_ALERT, T(p->lg, M_MSG_ENDED),
@@ -168,7 +94,7 @@ void ov_open_summary(play *p)
 
 static void draw_doc(play *p, crt *c, int H, int W, const char *title, msg_id keys)
 {
-    rect r = centered(H, W, H - 2, 100);
+    rect r = ov_centered(H, W, H - 2, 100);
     draw_panel(c, r.y, r.x, r.h, r.w, title);
     int rows = r.h - 3, iw = r.w - 4;
     int total = draw_wrap(c, r.y + 1, r.x + 2, 0, iw, p->doc, 0, ST_NORMAL);
@@ -182,7 +108,7 @@ static void draw_doc(play *p, crt *c, int H, int W, const char *title, msg_id ke
 
 static void draw_pick(play *p, crt *c, int H, int W)
 {
-    rect r = centered(H, W, p->npick + 4, 78);
+    rect r = ov_centered(H, W, p->npick + 4, 78);
     draw_panel(c, r.y, r.x, r.h, r.w, p->pick_title);
     int rows = r.h - 3, iw = r.w - 4;
     if (p->ov_sel < p->ov_top)
@@ -245,7 +171,7 @@ static void draw_message_box(play *p, crt *c, int H, int W, const char *title, c
 {
     int w = W - 4 < 76 ? W - 4 : 76;
     int lines = draw_wrap(c, 0, 0, 0, w - 4, body, 0, ST_NORMAL);
-    rect r = centered(H, W, lines + 4, w);
+    rect r = ov_centered(H, W, lines + 4, w);
     draw_panel(c, r.y, r.x, r.h, r.w, title);
     draw_wrap(c, r.y + 1, r.x + 2, r.h - 3, r.w - 4, body, 0, ST_NORMAL);
     draw_str_cut(c, r.y + r.h - 2, r.x + 2, r.w - 4, T(p->lg, keys), ST_DIM);
@@ -342,37 +268,6 @@ static void end_turn_body(play *p, sbuf *sb)
     sb_free(&others);
 }
 
-static void draw_compose(play *p, crt *c, int H, int W)
-{
-    const scen_action *a = &p->sc->actions[p->b_action];
-    bool rec = a->target == TGT_RECIPIENT;
-    const scen_named *v = rec ? p->sc->recipients : p->sc->audiences;
-    int n = rec ? p->sc->nrecipients : p->sc->naudiences;
-    rect r = centered(H, W, H - 2, 110);
-    draw_panel(c, r.y, r.x, r.h, r.w, T(p->lg, rec ? M_COMPOSE_REPORT : M_COMPOSE_PUBLIC));
-    int cw = (r.w - 5) / 2;
-    int lx = r.x + 2, rx = r.x + 3 + cw, rows = r.h - 5;
-    draw_str_cut(c, r.y + 1, lx, cw, T(p->lg, rec ? M_RECIPIENT : M_AUDIENCE),
-                 p->compose_focus == 0 ? ST_FOCUS : ST_TITLE);
-    draw_str_cut(c, r.y + 1, rx, cw, T(p->lg, M_FACTS), p->compose_focus == 1 ? ST_FOCUS : ST_TITLE);
-    char buf[512], line[600];
-    for (int i = 0; i < n && i < rows; i++) {
-        bool on = strcmp(p->b_target, v[i].id) == 0;
-        int rev = p->compose_focus == 0 && i == p->compose_rsel ? ST_REV : 0;
-        snprintf(line, sizeof line, "(%s) %s", on ? "*" : " ", ui_text(&v[i].name, p->lg, buf, sizeof buf));
-        draw_fill(c, r.y + 2 + i, lx, cw, rev);
-        draw_str_cut(c, r.y + 2 + i, lx, cw, line, (on ? ST_BOLD : ST_NORMAL) | rev);
-    }
-    for (int i = 0; i < p->sc->nfacts && i < rows; i++) {
-        int rev = p->compose_focus == 1 && i == p->compose_fsel ? ST_REV : 0;
-        snprintf(line, sizeof line, "[%s] %s", p->facts_on[i] ? "x" : " ",
-                 ui_text(&p->sc->facts[i].name, p->lg, buf, sizeof buf));
-        draw_fill(c, r.y + 2 + i, rx, cw, rev);
-        draw_str_cut(c, r.y + 2 + i, rx, cw, line, (p->facts_on[i] ? ST_BOLD : ST_NORMAL) | rev);
-    }
-    draw_str_cut(c, r.y + r.h - 2, r.x + 2, r.w - 4, T(p->lg, M_KEYS_COMPOSE), ST_DIM);
-}
-
 void ov_draw(play *p, crt *c, int H, int W)
 {
     sbuf sb = SBUF_INIT;
@@ -395,22 +290,16 @@ void ov_draw(play *p, crt *c, int H, int W)
         break;
     case OV_HINT:
         hint_body(p, &sb, &can);
-        draw_message_box(p, c, H, W, T(p->lg, M_HINT), sb_str(&sb), can ? M_YES_NO : M_KEYS_SCROLL);
+        draw_message_box(p, c, H, W, T(p->lg, M_HINT), sb_str(&sb), can ? M_YES_NO : M_KEYS_CLOSE);
         break;
     case OV_PICK:
         draw_pick(p, c, H, W);
         break;
-    case OV_TEXT: {
-        rect r = centered(H, W, 6, 76);
-        draw_panel(c, r.y, r.x, r.h, r.w, p->pick_title);
-        draw_str(c, r.y + 2, r.x + 2, 2, "> ", ST_BOLD);
-        int tw = draw_str_cut(c, r.y + 2, r.x + 4, r.w - 7, p->text, ST_BOLD);
-        draw_str_cut(c, r.y + r.h - 2, r.x + 2, r.w - 4, T(p->lg, M_KEYS_TEXT), ST_DIM);
-        draw_cursor(c, r.y + 2, r.x + 4 + tw, true);
+    case OV_TEXT:
+        ov_draw_text(p, c, H, W);
         break;
-    }
     case OV_COMPOSE:
-        draw_compose(p, c, H, W);
+        ov_draw_compose(p, c, H, W);
         break;
     case OV_CONFIRM:
         describe_action(p, &sb);
@@ -422,6 +311,14 @@ void ov_draw(play *p, crt *c, int H, int W)
         break;
     case OV_END_TURN:
         end_turn_body(p, &sb);
+        draw_message_box(p, c, H, W, T(p->lg, M_END_TURN), sb_str(&sb), M_YES_NO);
+        break;
+    case OV_FAC:
+        fac_draw(p, c, H, W);
+        break;
+    case OV_FAC_END:
+        fac_draw(p, c, H, W);
+        sb_printf(&sb, T(p->lg, M_FAC_END_ASK), view_turn(p->v));
         draw_message_box(p, c, H, W, T(p->lg, M_END_TURN), sb_str(&sb), M_YES_NO);
         break;
     case OV_QUIT:
@@ -453,18 +350,13 @@ static int doc_key(play *p, int key)
     case TK_PGDN: case ' ': p->ov_scroll += 10; break;
     case TK_HOME: p->ov_scroll = 0; break;
     case TK_END: p->ov_scroll = 1000000; break;
-    case 'q':
+    case 'q': case TK_ENTER:
         if (p->ov == OV_SUMMARY)
             return UI_QUIT;
-        ov_close(p);
-        break;
-    case TK_ENTER:
-        if (p->ov == OV_SUMMARY)
-            return UI_QUIT;
-        ov_close(p);
+        doc_close(p);
         break;
     case TK_ESC: case '?': case 'o':
-        ov_close(p);
+        doc_close(p);
         break;
     default:
         return UI_HANDLED;
@@ -516,94 +408,6 @@ static int pick_key(play *p, int key)
     return UI_REDRAW;
 }
 
-static int text_key(play *p, int key)
-{
-    size_t n = strlen(p->text);
-    if (key == TK_ESC) {
-        ov_close(p);
-    } else if (key == TK_BACKSPACE) {
-        while (n > 0 && ((unsigned char)p->text[n - 1] & 0xc0) == 0x80)
-            n--;
-        if (n > 0)
-            n--;
-        p->text[n] = '\0';
-    } else if (key == TK_ENTER) {
-        /* An indicator is one word of the input line: no spaces, and no
-         * '#', which would start a comment. */
-        if (!p->text[0] || strpbrk(p->text, " #")) {
-            play_msg(p, ST_ALERT, "%s", T(p->lg, M_MSG_BAD_INDICATOR));
-            return UI_REDRAW;
-        }
-        snprintf(p->b_target, sizeof p->b_target, "%s", p->text);
-        play_next_step(p);
-    } else if (key >= 0x21 && key < 0x110000 && key != 0x7f && !(key >= 0x80 && key < 0xa0)) {
-        char mb[4];
-        size_t l;
-        unsigned cp = (unsigned)key;
-        if (cp < 0x80) { mb[0] = (char)cp; l = 1; }
-        else if (cp < 0x800) { mb[0] = (char)(0xc0 | cp >> 6); mb[1] = (char)(0x80 | (cp & 0x3f)); l = 2; }
-        else if (cp < 0x10000) { mb[0] = (char)(0xe0 | cp >> 12); mb[1] = (char)(0x80 | (cp >> 6 & 0x3f)); mb[2] = (char)(0x80 | (cp & 0x3f)); l = 3; }
-        else { mb[0] = (char)(0xf0 | cp >> 18); mb[1] = (char)(0x80 | (cp >> 12 & 0x3f)); mb[2] = (char)(0x80 | (cp >> 6 & 0x3f)); mb[3] = (char)(0x80 | (cp & 0x3f)); l = 4; }
-        /* Indicators are at most 200 bytes (the engine's limit). */
-        if (cp_is_unsafe(cp, NULL) || n + l > 200 || n + l >= sizeof p->text)
-            return UI_HANDLED;
-        memcpy(p->text + n, mb, l);
-        p->text[n + l] = '\0';
-    }
-    return UI_REDRAW;
-}
-
-static int compose_key(play *p, int key)
-{
-    const scen_action *a = &p->sc->actions[p->b_action];
-    int n = a->target == TGT_RECIPIENT ? p->sc->nrecipients : p->sc->naudiences;
-    const scen_named *v = a->target == TGT_RECIPIENT ? p->sc->recipients : p->sc->audiences;
-    int *sel = p->compose_focus == 0 ? &p->compose_rsel : &p->compose_fsel;
-    int max = p->compose_focus == 0 ? n : p->sc->nfacts;
-    switch (key) {
-    case TK_ESC:
-        ov_close(p);
-        return UI_REDRAW;
-    case TK_TAB: case TK_BTAB: case TK_LEFT: case TK_RIGHT:
-        p->compose_focus ^= 1;
-        return UI_REDRAW;
-    case TK_UP: case 'k':
-        if (*sel > 0)
-            (*sel)--;
-        return UI_REDRAW;
-    case TK_DOWN: case 'j':
-        if (*sel + 1 < max)
-            (*sel)++;
-        return UI_REDRAW;
-    case ' ':
-        if (p->compose_focus == 0 && *sel < n)
-            snprintf(p->b_target, sizeof p->b_target, "%s", v[*sel].id);
-        else if (p->compose_focus == 1 && *sel < p->sc->nfacts)
-            p->facts_on[*sel] = !p->facts_on[*sel];
-        return UI_REDRAW;
-    case TK_ENTER:
-        if (p->compose_focus == 0) {
-            if (*sel < n)
-                snprintf(p->b_target, sizeof p->b_target, "%s", v[*sel].id);
-            p->compose_focus = 1;
-            return UI_REDRAW;
-        }
-        if (!p->b_target[0]) {
-            p->compose_focus = 0;
-            return UI_REDRAW;
-        }
-        for (int i = 0; i < p->sc->nfacts; i++)
-            if (p->facts_on[i]) {
-                p->ov = OV_CONFIRM;
-                return UI_REDRAW;
-            }
-        play_msg(p, ST_ALERT, "%s", T(p->lg, M_MSG_NO_FACTS));
-        return UI_REDRAW;
-    default:
-        return UI_HANDLED;
-    }
-}
-
 /* The input line of the action being built. */
 static void action_line(play *p, sbuf *sb)
 {
@@ -625,7 +429,10 @@ static void action_line(play *p, sbuf *sb)
 static int confirm_key(play *p, int key)
 {
     if (no(key)) {
+        bool fac = p->ov == OV_FAC_END;
         ov_close(p);
+        if (fac)
+            p->ov = OV_FAC;     /* back to the facilitator's view */
         return UI_REDRAW;
     }
     if (!yes(key))
@@ -648,8 +455,6 @@ static int confirm_key(play *p, int key)
                 play_msg(p, ST_OK, T(p->lg, M_MSG_QUEUED), a->qid, buf);
         }
     } else if (ov == OV_CANCEL) {
-        const char *role = p->b_action >= 0 ? NULL : NULL;
-        (void)role;
         sb_printf(&line, "cancel %d", p->b_qid);
         if (play_send(p, sb_str(&line)) >= 0)
             play_msg(p, ST_OK, T(p->lg, M_MSG_CANCELLED), p->b_qid);
@@ -684,6 +489,11 @@ static int confirm_key(play *p, int key)
             free(me);
             sb_free(&others);
         }
+    } else if (ov == OV_FAC_END) {
+        int turn = view_turn(p->v);
+        p->ov = OV_FAC;
+        if (play_send(p, "facilitator end") >= 0 && !view_outcome(p->v))
+            play_msg(p, ST_INFO, T(p->lg, M_MSG_FAC_ENDED), turn);
     } else if (ov == OV_QUIT) {
         sb_free(&line);
         return UI_QUIT;
@@ -721,13 +531,15 @@ int ov_key(play *p, int key)
     case OV_PICK:
         return pick_key(p, key);
     case OV_TEXT:
-        return text_key(p, key);
+        return ov_text_key(p, key);
     case OV_COMPOSE:
-        return compose_key(p, key);
+        return ov_compose_key(p, key);
     case OV_HINT:
         return hint_key(p, key);
-    case OV_CONFIRM: case OV_CANCEL: case OV_END_TURN:
+    case OV_CONFIRM: case OV_CANCEL: case OV_END_TURN: case OV_FAC_END:
         return confirm_key(p, key);
+    case OV_FAC:
+        return fac_key(p, key);
     case OV_QUIT:
         if (key == 'q')
             return UI_QUIT;

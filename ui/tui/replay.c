@@ -1,6 +1,7 @@
 /* replay.c - the after-action review screen; see replay.h. */
 #include "ui/tui/replay.h"
 #include "ui/tui/textw.h"
+#include "engine/sbuf.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -19,6 +20,8 @@ struct replay {
     int turn, last_turn;
     int side;              /* the side that scrolls */
     int scroll[2];
+    char *doc;             /* Enter: the side's items of the turn in full */
+    int doc_scroll;
 };
 
 /* Fold events up to the end of turn t. */
@@ -71,6 +74,7 @@ void replay_free(replay *r)
         return;
     view_free(r->team);
     view_free(r->truth);
+    free(r->doc);
     free(r);
 }
 
@@ -103,6 +107,39 @@ static void draw_board(replay *r, crt *c, const view *v, int y, int x, int h, in
     }
 }
 
+/* Whether one side shows an item of the turn: the team's items, or the
+ * ground truth (what only the truth view holds, and the signals with
+ * their true nature). */
+static bool on_side(const replay *r, const view_item *it, int side)
+{
+    return it->turn == r->turn &&
+           (side == SIDE_TEAM || it->vis == EV_TRUTH || it->kind == EVK_SIGNAL);
+}
+
+/* The side's items of the turn in full, one after another. */
+static char *side_doc(replay *r)
+{
+    const view *v = r->side == SIDE_TEAM ? r->team : r->truth;
+    sbuf sb = SBUF_INIT;
+    for (int i = 0; i < view_item_count(v); i++) {
+        const view_item *it = view_item_at(v, i);
+        if (!on_side(r, it, r->side))
+            continue;
+        char *d = ui_item_details(v, it);
+        if (sb.len)
+            sb_puts(&sb, "\n\n");
+        sb_puts(&sb, d ? d : "?");
+        free(d);
+    }
+    if (!sb.len)
+        sb_puts(&sb, T(r->lg, M_NOTHING));
+    if (sb.oom) {
+        sb_free(&sb);
+        return NULL;
+    }
+    return sb_take(&sb);
+}
+
 /* The items of turn t that one side shows: the team's items, or the
  * ground truth (what only the truth view holds, and the signals with
  * their true nature). */
@@ -113,9 +150,7 @@ static void draw_items(replay *r, crt *c, const view *v, int side, int y, int x,
     int n = view_item_count(v), row = 0, skip = r->scroll[side];
     for (int i = 0; i < n && row < h - 2; i++) {
         const view_item *it = view_item_at(v, i);
-        if (it->turn != r->turn)
-            continue;
-        if (side == SIDE_TRUTH && it->vis != EV_TRUTH && it->kind != EVK_SIGNAL)
+        if (!on_side(r, it, side))
             continue;
         if (skip > 0) {
             skip--;
@@ -191,11 +226,46 @@ void replay_draw(replay *r, crt *c)
         draw_str_cut(c, H - 2, 1, W - 2, msg, view_success(r->team) ? ST_OK : ST_ALERT);
     }
     draw_str_cut(c, H - 1, 1, W - 2, T(r->lg, M_KEYS_REPLAY), ST_DIM);
+    if (r->doc) {
+        int w = W - 4 < 100 ? W - 4 : 100, h = H - 2;
+        int y = 1, x = (W - w) / 2;
+        draw_panel(c, y, x, h, w, T(r->lg, r->side == SIDE_TEAM ? M_TEAM_VIEW : M_GROUND_TRUTH));
+        int rows = h - 3, total = draw_wrap(c, 0, 0, 0, w - 4, r->doc, 0, ST_NORMAL);
+        if (r->doc_scroll > total - rows)
+            r->doc_scroll = total - rows;
+        if (r->doc_scroll < 0)
+            r->doc_scroll = 0;
+        draw_wrap(c, y + 1, x + 2, rows, w - 4, r->doc, r->doc_scroll, ST_NORMAL);
+        draw_str_cut(c, y + h - 2, x + 2, w - 4, T(r->lg, M_KEYS_SCROLL), ST_DIM);
+    }
 }
 
 int replay_key(replay *r, int key)
 {
+    if (r->doc) {
+        switch (key) {
+        case TK_UP: case 'k': r->doc_scroll--; break;
+        case TK_DOWN: case 'j': r->doc_scroll++; break;
+        case TK_PGUP: r->doc_scroll -= 10; break;
+        case TK_PGDN: case ' ': r->doc_scroll += 10; break;
+        case TK_HOME: r->doc_scroll = 0; break;
+        case TK_END: r->doc_scroll = 1000000; break;
+        case TK_ESC: case 'q': case TK_ENTER:
+            free(r->doc);
+            r->doc = NULL;
+            break;
+        default:
+            return UI_HANDLED;
+        }
+        if (r->doc_scroll < 0)
+            r->doc_scroll = 0;
+        return UI_REDRAW;
+    }
     switch (key) {
+    case TK_ENTER:
+        r->doc = side_doc(r);
+        r->doc_scroll = 0;
+        return UI_REDRAW;
     case TK_RIGHT: case 'l': case ' ': case 'n':
         if (r->turn < r->last_turn)
             fold_to(r, r->turn + 1);
@@ -232,6 +302,6 @@ static int screen_key(void *ctx, int key) { return replay_key(ctx, key); }
 
 ui_screen replay_screen(replay *r)
 {
-    ui_screen s = { screen_draw, screen_key, r, r->lg };
+    ui_screen s = { .draw = screen_draw, .key = screen_key, .ctx = r, .lg = r->lg };
     return s;
 }

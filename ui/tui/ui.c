@@ -26,21 +26,22 @@ int ui_loop(crt *c, const ui_screen *s)
 {
     ui_frame(c, s);
     for (;;) {
-        int k = crt_getkey(c, -1);
+        int wait = s->wait_ms ? s->wait_ms(s->ctx) : -1;
+        int k = crt_getkey(c, wait);
         if (k == TK_STOP)
             return 1;
-        if (k == TK_NONE)
-            continue;
-        if (k == TK_RESIZE) {
-            ui_frame(c, s);
-            continue;
-        }
+        int f = 0;
         int h, w;
         crt_size(c, &h, &w);
-        /* Keys wait until the screen can be seen: nothing is chosen blind. */
-        if (h < CRT_MIN_LINES || w < CRT_MIN_COLS)
-            continue;
-        int f = s->key(s->ctx, k);
+        if (k == TK_RESIZE) {
+            f = UI_REDRAW;
+        } else if (k != TK_NONE && h >= CRT_MIN_LINES && w >= CRT_MIN_COLS) {
+            /* Keys wait until the screen can be seen: nothing is chosen
+             * blind. */
+            f = s->key(s->ctx, k);
+        }
+        if (!(f & UI_QUIT) && s->tick)
+            f |= s->tick(s->ctx);
         if (f & UI_QUIT)
             return 0;
         if (f & (UI_REDRAW | UI_HANDLED))
@@ -249,7 +250,14 @@ void ui_item_line(const view *v, const view_item *it, char *buf, size_t size, ms
         *badge = B_TRUTH;
         *style = ST_WARN;
         ui_asset_name(sc, it->subject, lg, a, sizeof a);
-        snprintf(buf, size, "%s: %c%s", a, it->value ? '+' : '-', it->field ? it->field : "?");
+        int f = it->field ? asset_field_find(it->field) : -1;
+        if (f == AF_COMPROMISED || f == AF_ONLINE)
+            /* Two words for the two values: COMPROMISED / NO INTRUSION, ON / OFF. */
+            snprintf(buf, size, "%s: %s", a, T(lg, field_badge(f, (int)it->value)));
+        else if (f >= 0)
+            snprintf(buf, size, "%s: %c%s", a, it->value ? '+' : '-', T(lg, field_badge(f, 1)));
+        else
+            snprintf(buf, size, "%s: %c%s", a, it->value ? '+' : '-', it->field ? it->field : "?");
         return;
     case EVK_HOOK_ERROR:
         *badge = B_ERROR;
@@ -257,7 +265,10 @@ void ui_item_line(const view *v, const view_item *it, char *buf, size_t size, ms
         break;
     case EVK_FACILITATOR:
         *badge = B_FACILITATOR;
-        snprintf(buf, size, "%s", it->subject ? it->subject : "");
+        if (it->subject && strcmp(it->subject, "end") == 0)
+            snprintf(buf, size, "%s", T(lg, M_FAC_ENDED_EV));
+        else
+            snprintf(buf, size, "%s", it->subject ? it->subject : "");
         return;
     case EVK_NOTE:
         if (it->role && strcmp(it->role, "facilitator") == 0)

@@ -26,12 +26,19 @@ typedef struct ui_screen {
     int (*key)(void *ctx, int key);
     void *ctx;
     lang lg;                 /* for the "too small" notice */
+    /* Optional, for a screen with a clock (a turn timer): how long the
+     * loop may wait for a key before calling tick (-1: no need), and the
+     * tick itself, which returns UI_* flags like a key handler. */
+    int (*wait_ms)(void *ctx);
+    int (*tick)(void *ctx);
 } ui_screen;
 
 /* Run a screen until its key handler returns UI_QUIT or a stop signal
  * arrives (then returns 1; 0 otherwise). Below CRT_MIN_COLS x
  * CRT_MIN_LINES it shows a notice instead, and the screen comes back when
- * the terminal is large enough again. */
+ * the terminal is large enough again. A screen with a tick has it called
+ * after every key and whenever its wait runs out, even while the screen
+ * is too small (a clock does not stop because the window shrank). */
 int ui_loop(crt *c, const ui_screen *s);
 /* Draw one frame of s (or the notice): what ui_loop does per key. */
 void ui_frame(crt *c, const ui_screen *s);
