@@ -589,6 +589,8 @@ lhost_image *lhost_image_new(const char *path, const char *src, size_t len,
                              const lhost_opts *opts, sbuf *problems)
 {
     lhost_image *img = calloc(1, sizeof *img);
+    if (img)
+        img->users = 1;         /* the caller's handle */
     if (!img) {
         if (problems)
             sb_printf(problems, "%s: out of memory\n", path ? path : "scenario");
@@ -626,14 +628,21 @@ lhost_image *lhost_image_new(const char *path, const char *src, size_t len,
     return img;
 }
 
-lhost *lhost_load_image(const lhost_image *img, const lhost_opts *opts, sbuf *problems)
+lhost *lhost_load_image(lhost_image *img, const lhost_opts *opts, sbuf *problems)
 {
-    return load(img->path, img->source, img->len, opts, problems, img, NULL, true);
+    lhost *h = load(img->path, img->source, img->len, opts, problems, img, NULL, true);
+    if (h && h->sc_borrowed) {
+        h->img = img;           /* the declarations it borrows live as long as it */
+        img->users++;
+    }
+    return h;
 }
 
-void lhost_image_free(lhost_image *img)
+/* An image is freed when its owner has let it go and no lhost made from
+ * it borrows its declarations any more. */
+static void image_release(lhost_image *img)
 {
-    if (!img)
+    if (--img->users > 0)
         return;
     sbx_chunk_free(img->stdlib);
     sbx_chunk_free(img->scenario);
@@ -646,6 +655,12 @@ void lhost_image_free(lhost_image *img)
     free(img->path);
     free(img->source);
     free(img);
+}
+
+void lhost_image_free(lhost_image *img)
+{
+    if (img)
+        image_release(img);
 }
 
 lhost *lhost_load_file(const char *path, const lhost_opts *opts, sbuf *problems)
@@ -696,6 +711,8 @@ void lhost_free(lhost *h)
     free_problems(&h->ld);
     if (!h->sc_borrowed)
         scen_free(&h->sc);
+    else if (h->img)
+        image_release(h->img);
     free(h->plain);
     free(h->keep_refs);
     free(h);

@@ -53,8 +53,12 @@ typedef struct lhost_image lhost_image;
 lhost_image *lhost_image_new(const char *path, const char *src, size_t len,
                              const lhost_opts *opts, sbuf *problems);
 /* A fresh lhost from an image: the same as lhost_load of the image's
- * source, without compiling or hashing it again. */
-lhost *lhost_load_image(const lhost_image *img, const lhost_opts *opts, sbuf *problems);
+ * source, without compiling or hashing it again. The lhost may share the
+ * image's declarations; the image then stays alive, even after
+ * lhost_image_free, until that lhost is freed too, so the two may be
+ * freed in either order. */
+lhost *lhost_load_image(lhost_image *img, const lhost_opts *opts, sbuf *problems);
+/* Let go of the caller's handle on img (see lhost_load_image). */
 void lhost_image_free(lhost_image *img);
 /* Whether h was made from an image by replaying its declarations (the
  * fast way, lhost.c "Images"), rather than by a full load. */

@@ -110,6 +110,7 @@ struct lhost {
     bool replaying;              /* the declaration functions only take refs */
     bool replay_bad;             /* a ref differed from the image's: load it in full */
     bool sc_borrowed;            /* sc is the image's, shared: never freed here */
+    struct lhost_image *img;     /* the image lent sc (NULL while loading) */
     char err[256];               /* own failures of hooks.call */
     const char *errp;            /* what hooks.errmsg returns */
 };
@@ -124,6 +125,7 @@ struct lhost_image {
     int ntests;
     scen sc;                     /* the declarations, as the first load made them */
     bool has_sc;
+    int users;                   /* the owner's handle + each lhost borrowing sc */
     int *refs; int nrefs;        /* lh_ref's refs of that load, in order */
     int *asset_vars; int nasset_vars;   /* refs of the assets' vars tables */
     int *plain; int nplain;      /* lines of plain-string texts of the declarations */

@@ -286,6 +286,28 @@ static void test_image_invalid_and_hook_lines(void **state)
     sb_free(&p2);
 }
 
+/* An lhost made from an image borrows its declarations: freeing the image
+ * first must leave the lhost whole (the scenario reload frees the image it
+ * made a session from while the session goes on). */
+static void test_image_outlived_by_its_lhost(void **state)
+{
+    (void)state;
+    const char *src = SMALL "at(1, function(w) w:note('still here') end)\n";
+    lhost_image *img = lhost_image_new("o.lua", src, strlen(src), NULL, NULL);
+    assert_non_null(img);
+    lhost *h = lhost_load_image(img, NULL, NULL);
+    assert_non_null(h);
+    assert_true(lhost_replayed(h));
+    lhost_image_free(img);
+    assert_string_equal(lhost_scen(h)->roles[0].id, "lead");
+    assert_string_equal(lhost_scen(h)->assets[0].id, "web");
+    sbuf ev = SBUF_INIT;
+    play_inputs(h, 1, "end\n", &ev);
+    assert_non_null(strstr(sb_str(&ev), "still here"));
+    sb_free(&ev);
+    lhost_free(h);
+}
+
 /* ---- the bot's view ---------------------------------------------------------- */
 
 static void test_bot_sees_team_view_only(void **state)
@@ -510,6 +532,7 @@ int main(void)
         cmocka_unit_test(test_image_replay_all_scenarios),
         cmocka_unit_test(test_image_replay_mismatch_loads_in_full),
         cmocka_unit_test(test_image_invalid_and_hook_lines),
+        cmocka_unit_test(test_image_outlived_by_its_lhost),
         cmocka_unit_test(test_bot_sees_team_view_only),
         cmocka_unit_test(test_bot_indicators),
         cmocka_unit_test(test_bot_inputs_replay),

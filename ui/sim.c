@@ -101,7 +101,7 @@ static void tally(sim_stats *st, const engine *e, const scen *sc)
 }
 
 /* One playthrough. 0, or -1 with err set. */
-static int play_one(const lhost_image *img, sim_policy policy, uint64_t seed, sim_stats *st,
+static int play_one(lhost_image *img, sim_policy policy, uint64_t seed, sim_stats *st,
                     sbuf *err)
 {
     sbuf probs = SBUF_INIT;
@@ -161,7 +161,7 @@ out:
     return rc;
 }
 
-int sim_play(const lhost_image *img, const sim_opts *o, sim_stats *st, sbuf *err)
+int sim_play(lhost_image *img, const sim_opts *o, sim_stats *st, sbuf *err)
 {
     double t0 = now();
     int rc = 0;

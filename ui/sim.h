@@ -103,7 +103,7 @@ void sim_stats_free(sim_stats *st);
  * already hold other runs: check adds both policies together). Returns 0,
  * or -1 with the reason in err (out of memory; the image failing to load,
  * which it never does once made). */
-int sim_play(const lhost_image *img, const sim_opts *o, sim_stats *st, sbuf *err);
+int sim_play(lhost_image *img, const sim_opts *o, sim_stats *st, sbuf *err);
 
 /* The --json line of simulate (docs/cli.md), without a newline. */
 void sim_stats_json(const sim_stats *st, const scen *sc, sbuf *out);
