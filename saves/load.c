@@ -13,14 +13,17 @@
 #define SESSION_COLS \
     "s.id, s.scenario, s.scenario_id, c.version, c.title_vi, c.title_en, s.seed, s.mode," \
     " s.hints, s.team, s.lang, s.status, s.turn, s.score, s.max_score, s.outcome, s.started," \
-    " s.ended, s.tool_version, s.genesis, s.ninputs, s.head, s.parent, s.fork_seq"
+    " s.ended, s.tool_version, s.genesis, s.ninputs, s.head, s.parent, s.fork_seq, s.timer"
 #define SESSION_FROM " FROM sessions s LEFT JOIN scenarios c ON c.hash = s.scenario"
+/* How many columns SESSION_COLS (and SESSION_COLS_LIST) name: what a
+ * query selects after them starts at this index. */
+#define SESSION_NCOLS 25
 /* Listings leave out the scenario's version and title: a join per row
  * would double the cost of listing 100,000 sessions, and lists show ids. */
 #define SESSION_COLS_LIST \
     "s.id, s.scenario, s.scenario_id, 0, NULL, NULL, s.seed, s.mode," \
     " s.hints, s.team, s.lang, s.status, s.turn, s.score, s.max_score, s.outcome, s.started," \
-    " s.ended, s.tool_version, s.genesis, s.ninputs, s.head, s.parent, s.fork_seq"
+    " s.ended, s.tool_version, s.genesis, s.ninputs, s.head, s.parent, s.fork_seq, s.timer"
 /* For history (comparison in reports): two metrics as well. */
 #define SESSION_METRICS \
     ", coalesce((SELECT value FROM metrics m WHERE m.session = s.id" \
@@ -98,8 +101,11 @@ static int read_session(sqlite3_stmt *st, store_session *ss, bool metrics, bool 
     copy_hex(st, 21, ss->head);
     ss->parent = sqlite3_column_int64(st, 22);
     ss->fork_seq = sqlite3_column_int(st, 23);
-    ss->detect_minute = metrics ? sqlite3_column_int64(st, 24) : -1;
-    ss->contain_minute = metrics ? sqlite3_column_int64(st, 25) : -1;
+    ss->timer = sqlite3_column_int(st, 24);
+    if (ss->timer < 0)
+        ss->timer = 0;
+    ss->detect_minute = metrics ? sqlite3_column_int64(st, SESSION_NCOLS) : -1;
+    ss->contain_minute = metrics ? sqlite3_column_int64(st, SESSION_NCOLS + 1) : -1;
     /* NOT NULL columns still come back NULL from a hand-edited file with
      * the constraint dropped; the rest of the code may rely on these. */
     static char training[] = "training", unknown[] = "?", empty[] = "";
@@ -330,9 +336,10 @@ static int load_meta(store *s, int64_t id, store_loaded *l, bool *oom)
     } else if (read_session(st, &l->sess, true, false) != STORE_OK) {
         *oom = true;
     } else {
-        l->source = store_col_dup(st, 26, oom);
-        l->source_len = (size_t)sqlite3_column_bytes(st, 26);
-        l->scenario_path = store_col_dup(st, 27, oom);
+        /* after the session's columns and its two metrics */
+        l->source = store_col_dup(st, SESSION_NCOLS + 2, oom);
+        l->source_len = (size_t)sqlite3_column_bytes(st, SESSION_NCOLS + 2);
+        l->scenario_path = store_col_dup(st, SESSION_NCOLS + 3, oom);
     }
     sqlite3_finalize(st);
     if (code != STORE_OK || *oom)

@@ -136,6 +136,9 @@ static const char *const migrations[STORE_SCHEMA_VERSION] = {
     "INSERT INTO inputs_v3 SELECT session, seq, line, hash, created FROM inputs;"
     "DROP TABLE inputs;"
     "ALTER TABLE inputs_v3 RENAME TO inputs;",
+    /* 3 -> 4: the turn timer a session is played with (seconds, 0 for
+     * none), so that resuming it keeps the same pace. */
+    "ALTER TABLE sessions ADD COLUMN timer INTEGER NOT NULL DEFAULT 0 CHECK (timer >= 0);",
 };
 
 /* The events of every session, one row per event, unpacked from the

@@ -79,6 +79,7 @@ static int insert_session(store *s, const store_session_new *n, const char *gene
     else
         sqlite3_bind_null(st, 11);
     sqlite3_bind_int(st, 12, n->fork_seq);
+    sqlite3_bind_int(st, 13, n->timer > 0 ? n->timer : 0);
     rc = sqlite3_step(st);
     store_stmt_done(st);
     if (rc != SQLITE_DONE)

@@ -85,8 +85,8 @@ static const char *const stmt_sql[ST_COUNT] = {
         " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
     [ST_SESS_INSERT] =
         "INSERT INTO sessions(scenario, scenario_id, seed, mode, hints, team, lang, status,"
-        " turn, score, max_score, started, tool_version, genesis, parent, fork_seq)"
-        " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'active', 0, 0, 0, ?8, ?9, ?10, ?11, ?12)",
+        " turn, score, max_score, started, tool_version, genesis, parent, fork_seq, timer)"
+        " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'active', 0, 0, 0, ?8, ?9, ?10, ?11, ?12, ?13)",
     [ST_PART_INSERT] =
         "INSERT INTO participants(session, pos, name, roles) VALUES (?1, ?2, ?3, ?4)",
     [ST_SESS_HEAD] =

@@ -61,7 +61,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define STORE_SCHEMA_VERSION 3           /* PRAGMA user_version this code writes */
+#define STORE_SCHEMA_VERSION 4           /* PRAGMA user_version this code writes */
 #define STORE_APPLICATION_ID 0x49524452  /* PRAGMA application_id: "IRDR" */
 #define STORE_BUSY_TIMEOUT_MS 5000       /* default wait for another writer */
 #define STORE_LINE_MAX 4096              /* bytes in one input line */
@@ -138,6 +138,7 @@ typedef struct store_session_new {
     const store_participant *parts; int nparts;
     int64_t parent;       /* forked from this session, 0 for none */
     int fork_seq;         /* inputs shared with parent */
+    int timer;            /* the turn timer in seconds, 0 for none */
 } store_session_new;
 
 /* Record the scenario source (once per content hash) and a new active
@@ -168,6 +169,7 @@ typedef struct store_session {
     char head[65];
     int64_t parent;
     int fork_seq;
+    int timer;            /* the turn timer in seconds, 0 for none */
     int64_t detect_minute, contain_minute;   /* metrics, -1 when never/unknown */
     store_participant *parts; int nparts;    /* filled by store_load only */
 } store_session;

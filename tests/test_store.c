@@ -72,6 +72,31 @@ static void test_create_and_reopen(void **state)
                      STORE_EPERM);
 }
 
+/* The turn timer a session is started with is recorded, for resume. */
+static void test_session_timer(void **state)
+{
+    fx *f = *state;
+    f->s = open_ok(f->d.db, NULL);
+    int64_t a, b;
+    assert_int_equal(store_session_create(f->s, &(store_session_new){ .sc = f->sc, .timer = 90 },
+                                          &a), STORE_OK);
+    assert_int_equal(store_session_create(f->s, &(store_session_new){ .sc = f->sc }, &b),
+                     STORE_OK);
+    store_loaded *l = NULL;
+    assert_int_equal(store_load(f->s, a, 0, &l), STORE_OK);
+    assert_int_equal(l->sess.timer, 90);
+    store_loaded_free(l);
+    assert_int_equal(store_load(f->s, b, 0, &l), STORE_OK);
+    assert_int_equal(l->sess.timer, 0);
+    store_loaded_free(l);
+    store_session *v = NULL;
+    int n = 0;
+    assert_int_equal(store_list(f->s, NULL, &v, &n), STORE_OK);
+    assert_int_equal(n, 2);
+    assert_int_equal(v[0].id == a ? v[0].timer : v[1].timer, 90);
+    store_sessions_free(v, n);
+}
+
 static void test_empty_file_is_new(void **state)
 {
     fx *f = *state;
@@ -109,6 +134,7 @@ static void test_migrate_from_v1(void **state)
     assert_int_equal(store_load(f->s, 1, STORE_LOAD_EVENTS, &l), STORE_OK);
     assert_int_equal(l->sess.parent, 0);
     assert_int_equal(l->sess.fork_seq, 0);
+    assert_int_equal(l->sess.timer, 0);           /* version 4: no timer before */
     assert_true(l->ninputs >= 4);
     /* the events came through the repacking of version 3 */
     assert_int_equal(l->nevents, 15);
@@ -656,6 +682,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_create_and_reopen, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_session_timer, setup, teardown),
         cmocka_unit_test_setup_teardown(test_empty_file_is_new, setup, teardown),
         cmocka_unit_test_setup_teardown(test_readonly_missing, setup, teardown),
         cmocka_unit_test_setup_teardown(test_migrate_from_v1, setup, teardown),

@@ -255,6 +255,7 @@ drill *drill_new(lhost *h, store *st, const drill_opts *o, const event_sink *sin
             .hints = o->mode == MODE_TRAINING || o->hints,
             .team = o->team, .lang = lang_code(o->lang), .tool_version = IRDRILL_VERSION,
             .parts = sp, .nparts = np, .parent = o->parent, .fork_seq = o->fork_seq,
+            .timer = o->timer,
         };
         int rc = store_session_create(st, &n, &d->session);
         parts_free(sp, np);

@@ -41,6 +41,8 @@ typedef struct drill_opts {
     int64_t parent;                      /* recorded as the session this one was
                                             forked (or reloaded) from; 0: none */
     int fork_seq;                        /* how many of parent's inputs it carries */
+    int timer;                           /* the turn timer in seconds (recorded with
+                                            the session for resume); 0: none */
 } drill_opts;
 
 /* Start a new session of the scenario h (the drill takes h, and frees it

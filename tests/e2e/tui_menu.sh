@@ -12,7 +12,8 @@
 #     the menu's resume path, a whole drill to its end, and the menu's
 #     review path to the after-action review of it;
 #   - the turn timer: it ends the turn by itself, waits while a question
-#     is being answered, and the session it played verifies;
+#     is being answered, and the session it played verifies; resume goes
+#     on with it, resume --timer 0 without;
 #   - facilitator mode: g shows the ground truth and the score in exercise
 #     mode, an award with its reason is recorded; without it, g shows
 #     nothing;
@@ -217,6 +218,22 @@ exits "timer: exit 0" 0
 id=$(newest)
 ok "timer: the session replays and verifies" sh -c "IRDRILL_DB='$db' '$IRDRILL' verify $id > /dev/null"
 ok "timer: the turns it ended are recorded" sh -c "IRDRILL_DB='$db' '$IRDRILL' sessions --json --limit 1 | grep -q '\"turn\":3'"
+# The timer is recorded with the session: resume goes on with it, and
+# --timer 0 turns it off for that sitting.
+start -- resume "$id" --lang en
+sees "timer: resume goes on with the recorded timer" " left |"
+sees "timer: and it ends the resumed turn" "Turn 4/10" 8
+keys q
+keys y
+exits "timer: resumed, exit 0" 0
+start -- resume "$id" --lang en --timer 0
+sees "timer: --timer 0 resumes without it" "Turn 4/10"
+sleep 3
+never "timer: no countdown with --timer 0" " left |"
+sees "timer: and the turn waits for the players" "Turn 4/10"
+keys q
+keys y
+exits "timer: resumed without it, exit 0" 0
 
 # --- facilitator mode ---------------------------------------------------------------
 start -- play scen/portal-defacement.lua --seed 5 --lang en --mode exercise --facilitator

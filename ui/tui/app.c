@@ -31,7 +31,7 @@ static const char USAGE_PLAY[] =
     "                     exercise hides the score until the end and allows no hints\n"
     "  --hints            allow hints in exercise mode\n"
     "  --timer SECONDS    a turn timer: each turn ends when its time runs out (recorded as\n"
-    "                     the input 'facilitator end'); not saved with the session\n"
+    "                     the input 'facilitator end'); saved with the session\n"
     "  --facilitator      facilitator mode: g shows the ground truth and the score, and\n"
     "                     awards or deducts points with a written reason\n"
     "  --seed N           the session's seed (default: from the clock)\n"
@@ -47,9 +47,9 @@ static const char USAGE_RESUME[] =
     "       irdrill resume [SESSION] --inputs FILE|- [--json] [--db PATH]   (headless)\n"
     "\n"
     "Continue an unfinished session (default: the latest) exactly where it stopped, in the\n"
-    "terminal; with --inputs, headless (see irdrill run). The turn timer and facilitator\n"
-    "mode are not saved with a session: give them again (the timer restarts for the\n"
-    "current turn).\n";
+    "terminal; with --inputs, headless (see irdrill run). The session's turn timer goes on\n"
+    "(restarting for the current turn); --timer SECONDS changes it for this sitting and\n"
+    "--timer 0 turns it off. Facilitator mode is not saved: give --facilitator again.\n";
 
 static const char USAGE_REPLAY[] =
     "usage: irdrill replay SESSION [--db PATH] [--lang vi|en]\n"
@@ -109,14 +109,14 @@ static bool name_ok(const char *cmd, const char *what, const char *s)
     return ok;
 }
 
-/* --timer SECONDS: 1 to APP_TIMER_MAX. */
-static bool timer_ok(const char *cmd, const char *arg, int *out)
+/* --timer SECONDS: min (1 for play; 0, "off", for resume) to APP_TIMER_MAX. */
+static bool timer_ok(const char *cmd, const char *arg, int min, int *out)
 {
     char *end;
     long v = arg ? strtol(arg, &end, 10) : 0;
-    if (!arg || end == arg || *end || v < 1 || v > APP_TIMER_MAX) {
-        cli_error("%s: --timer: expected a number of seconds from 1 to %d, not '%s'", cmd,
-                  APP_TIMER_MAX, arg ? arg : "");
+    if (!arg || end == arg || *end || v < min || v > APP_TIMER_MAX) {
+        cli_error("%s: --timer: expected a number of seconds from %d to %d, not '%s'", cmd,
+                  min, APP_TIMER_MAX, arg ? arg : "");
         return false;
     }
     *out = (int)v;
@@ -234,7 +234,7 @@ int tui_cmd_play(int argc, char **argv)
     if (team && !name_ok("play", "team", team))
         goto out;
     app_show sh = { .facilitator = facilitator };
-    if (timer && !timer_ok("play", timer, &sh.timer))
+    if (timer && !timer_ok("play", timer, 1, &sh.timer))
         goto out;
     tui_locale();
     if ((rc = cli_search_init(&sp, &dirs)) != CLI_OK)
@@ -254,6 +254,7 @@ int tui_cmd_play(int argc, char **argv)
     o.lang = (lang)l;
     o.participants = pl.parts;
     o.nparticipants = pl.n;
+    o.timer = sh.timer;
     if (!(c = app_crt_open("play", "run SCENARIO --inputs FILE", &rc)))
         goto out;
     app_play_new(c, h, st, &o, &pl, (lang)l, &sh, &res);
@@ -313,8 +314,8 @@ int tui_cmd_resume(int argc, char **argv)
     int l = cli_lang("resume", lang_s);
     if (l < 0 || (pos.n && cli_parse_session("resume", pos.v[0], &id) != CLI_OK))
         goto out;
-    app_show sh = { .facilitator = facilitator };
-    if (timer && !timer_ok("resume", timer, &sh.timer))
+    app_show sh = { .facilitator = facilitator, .timer = -1 };   /* -1: as recorded */
+    if (timer && !timer_ok("resume", timer, 0, &sh.timer))
         goto out;
     tui_locale();
     if (!(st = open_existing("resume", db, true, &rc)))
@@ -481,7 +482,7 @@ static void sessions_load(store *st, menu_session **out, int *n, store_session *
     for (int i = 0; i < *nraw; i++) {
         const store_session *s = &(*raw)[i];
         v[i] = (menu_session){ s->id, s->scenario_id, s->team ? s->team : (char *)"", s->status,
-                               s->started, s->turn, s->score };
+                               s->started, s->turn, s->score, s->timer };
     }
     *out = v;
     *n = *nraw;
@@ -521,7 +522,7 @@ static void menu_new(crt *c, const menu_scenario *ms, const menu_choice *ch, sto
     drill_opts o = { .seed = cli_default_seed(), .mode = ch->mode,
                      .hints = ch->mode == MODE_TRAINING || ch->hints,
                      .team = ch->team[0] ? ch->team : NULL, .lang = ch->lg,
-                     .participants = pl.parts, .nparticipants = pl.n };
+                     .participants = pl.parts, .nparticipants = pl.n, .timer = ch->timer };
     app_show sh = { .timer = ch->timer, .facilitator = ch->facilitator };
     app_play_new(c, h, st, &o, &pl, ch->lg, &sh, res);
     goto out;

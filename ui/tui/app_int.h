@@ -42,10 +42,12 @@ typedef struct app_result {
     int score, max_score;
 } app_result;
 
-/* How a drill is shown at this terminal (neither is part of the record:
- * resume is told again, by flag or in the menu). */
+/* How a drill is run at this terminal. The timer a session starts with
+ * is recorded with it (drill_opts.timer); facilitator mode is not (resume
+ * is told again, by flag or in the menu). */
 typedef struct app_show {
-    int timer;              /* turn timer in seconds; 0: none */
+    int timer;              /* turn timer in seconds; 0: none; for a resume,
+                               -1: the one the session was recorded with */
     bool facilitator;       /* the facilitator's view (g) is offered */
 } app_show;
 

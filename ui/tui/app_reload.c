@@ -135,6 +135,7 @@ int app_reload(void *ctx, char *msg, size_t msglen)
         goto out;
     }
     drill_opts o = { .seed = a->seed, .mode = a->mode, .hints = a->hints, .team = a->team,
+                     .timer = a->sh.timer,
                      .lang = a->slang, .participants = pl.parts, .nparticipants = pl.n };
     /* How many inputs still apply: a scratch run that saves nothing. */
     dry = drill_new(h, NULL, &o, NULL, err, sizeof err, &status);

@@ -291,6 +291,8 @@ void app_play_resume(crt *c, store *st, int64_t id, lang lg, const app_show *sh,
         res->status = CLI_EUSER;
         goto out;
     }
+    if (a.sh.timer < 0)
+        a.sh.timer = l->sess.timer;   /* the pace the session was started with */
     /* The screens read names from the scenario: a copy of the recorded
      * source, the same text the drill replays. */
     const char *path = l->scenario_path ? l->scenario_path : l->sess.scenario_id;

@@ -225,6 +225,7 @@ static const char *const strings[M_COUNT][2] = {
     [M_MET_ACTIONS] = { "Actions completed", "Hành động đã hoàn thành" },
     [M_NEVER] = { "never", "không có" },
     [M_MINUTES] = { "%d min", "%d phút" },
+    [M_SECONDS] = { "%d s", "%d giây" },
     [M_WHAT_HAPPENED] = { "What really happened", "Diễn biến thực tế" },
     [M_DETAIL_TITLE] = { "Details", "Chi tiết" },
     [M_KIND_OBJECTIVE] = { "objective", "mục tiêu" },

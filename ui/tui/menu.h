@@ -11,8 +11,8 @@
  * mode, hints, turn timer, facilitator view, team name, the players'
  * names typed in (UTF-8, Vietnamese included) and who holds each role
  * (one player may hold several; each role is one player's); Enter on
- * Start. Resuming asks the two things a session does not record: the
- * turn timer and the facilitator view.
+ * Start. Resuming asks for the turn timer (the one the session was
+ * started with first) and the facilitator view.
  */
 #ifndef IRDRILL_TUI_MENU_H
 #define IRDRILL_TUI_MENU_H
@@ -34,6 +34,7 @@ typedef struct menu_session {
     int64_t id;
     char *scenario, *team, *status, *started;
     int turn, score;
+    int timer;                   /* the recorded turn timer, seconds; 0 none */
 } menu_session;
 
 typedef struct menu_data {

@@ -30,6 +30,11 @@ typedef struct row {
 static const int timers[] = { 0, 60, 120, 180, 300, 600, 900, 1800 };
 #define NTIMERS ((int)(sizeof timers / sizeof *timers))
 
+/* The timer choices: the fixed ones, then the resumed session's recorded
+ * timer when it is none of them (set by --timer when it was started). */
+static int ntimers(const menu *m) { return NTIMERS + (m->timer_extra > 0); }
+static int timer_at(const menu *m, int i) { return i < NTIMERS ? timers[i] : m->timer_extra; }
+
 static const menu_scenario *form_scen(const menu *m)
 {
     return &m->d->scen[m->ch->scenario];
@@ -111,6 +116,7 @@ void form_open_new(menu *m)
     ch->hints = false;
     ch->facilitator = false;
     m->timer_i = 0;
+    m->timer_extra = 0;
     field_init(&m->team, MENU_NAME_BYTES, MENU_NAME_COLS);
     m->nplayers = 1;
     field_init(&m->names[0], MENU_NAME_BYTES, MENU_NAME_COLS);
@@ -126,7 +132,20 @@ void form_open_new(menu *m)
 void form_open_resume(menu *m)
 {
     m->ch->facilitator = false;
+    /* The session goes on at the pace it was started with. */
+    int rec = 0;
+    for (int i = 0; i < m->d->nsess; i++)
+        if (m->d->sess[i].id == m->ch->session)
+            rec = m->d->sess[i].timer;
     m->timer_i = 0;
+    m->timer_extra = 0;
+    for (int i = 0; i < NTIMERS; i++)
+        if (timers[i] == rec)
+            m->timer_i = i;
+    if (rec > 0 && timers[m->timer_i] != rec) {
+        m->timer_extra = rec;
+        m->timer_i = NTIMERS;
+    }
     first_selectable(m, R_CONTINUE);
     m->top = 0;
 }
@@ -166,8 +185,10 @@ static void timer_text(lang lg, int secs, char *buf, size_t size)
 {
     if (secs == 0)
         snprintf(buf, size, "%s", T(lg, M_FORM_NO_TIMER));
-    else
+    else if (secs % 60 == 0)
         snprintf(buf, size, T(lg, M_MINUTES), secs / 60);
+    else
+        snprintf(buf, size, T(lg, M_SECONDS), secs);
 }
 
 /* A row's label (left) and value (right). */
@@ -186,7 +207,7 @@ static void row_parts(const menu *m, const row *r, char *label, size_t ls, char 
         snprintf(value, vs, "%s", T(lg, m->ch->hints ? M_FORM_HINTS_ON : M_FORM_HINTS_OFF));
         break;
     case R_TIMER:
-        timer_text(lg, timers[m->timer_i], value, vs);
+        timer_text(lg, timer_at(m, m->timer_i), value, vs);
         break;
     case R_FACIL:
         snprintf(value, vs, "%s", T(lg, m->ch->facilitator ? M_FORM_ON : M_FORM_OFF));
@@ -322,7 +343,7 @@ static void change(menu *m, const row *r, int d)
         ch->hints = !ch->hints;
         break;
     case R_TIMER:
-        m->timer_i = (m->timer_i + d + NTIMERS) % NTIMERS;
+        m->timer_i = (m->timer_i + d + ntimers(m)) % ntimers(m);
         break;
     case R_FACIL:
         ch->facilitator = !ch->facilitator;
@@ -404,7 +425,7 @@ static bool finish_new(menu *m)
     }
     ch->nplayers = m->nplayers;
     field_value(&m->team, ch->team, sizeof ch->team);
-    ch->timer = timers[m->timer_i];
+    ch->timer = timer_at(m, m->timer_i);
     if (ch->mode == MODE_TRAINING)
         ch->hints = true;
     ch->what = MENU_NEW;
@@ -455,7 +476,7 @@ int form_key(menu *m, int key)
             m->done = finish_new(m);
             break;
         case R_CONTINUE:
-            m->ch->timer = timers[m->timer_i];
+            m->ch->timer = timer_at(m, m->timer_i);
             m->ch->what = MENU_RESUME;
             m->done = true;
             break;

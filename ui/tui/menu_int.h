@@ -23,6 +23,7 @@ typedef struct menu {
     char placeholder[MENU_MAX_PLAYERS][MENU_NAME_BYTES + 1];
     int nplayers;
     int timer_i;                 /* index into the timer choices */
+    int timer_extra;             /* a resumed session's timer not among them, or 0 */
 } menu;
 
 void menu_open_page(menu *m, int page);
