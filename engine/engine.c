@@ -320,7 +320,8 @@ static bool check_endings(engine *e)
     return false;
 }
 
-/* End of turn t: actions, when() triggers, objectives, endings, timeout. */
+/* End of turn t: actions, when() triggers, objectives, metrics, endings,
+ * timeout. */
 int eng_end_turn(engine *e)
 {
     e->ph = PH_END;

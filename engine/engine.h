@@ -15,8 +15,9 @@
  *   3. end (when every participant is ready): queued actions that complete
  *      this turn resolve in queue order, each followed by its on() hooks;
  *      then when() triggers in declaration order (each fires once); then
- *      objectives; then endings in declaration order, the first that holds
- *      ends the session; events stamped minute t*m;
+ *      objectives; then the metrics (detect, contain, recover); then endings
+ *      in declaration order, the first that holds ends the session; events
+ *      stamped minute t*m;
  *   4. after turn max_turns with no ending, the outcome is "timeout".
  *
  * The world API (engine_signal, engine_set, ...) is what hooks call; each
@@ -103,11 +104,14 @@ typedef struct engine_report {
 } engine_report;
 
 typedef struct engine_metrics {
-    int detect_minute;       /* first correct true triage of a true signal about a
-                                compromised asset; -1 never */
+    /* detect, contain, recover: the scenario's metrics{} where it defines
+     * them, else the default rules (docs/architecture.md); -1 never */
+    int detect_minute;       /* default: first correct true triage of a true signal
+                                about a compromised asset (or about no asset) */
     int first_compromise_minute;    /* -1 never */
-    int contain_minute;      /* every compromised asset isolated or off; -1 never */
-    int recover_minute;      /* nothing compromised, every touched asset serving; -1 */
+    int contain_minute;      /* default: every compromised asset isolated or off */
+    int recover_minute;      /* default: nothing compromised, every touched asset
+                                serving; never before contain_minute */
     int *downtime;           /* per asset, minutes unavailable */
     int reports, reports_on_time;
     int false_positives;     /* false signals triaged true */
@@ -215,6 +219,12 @@ bool engine_did(const engine *e, const char *verb, const char *target);
 int engine_penalize(engine *e, const char *penalty_id);
 int engine_award(engine *e, int points, const text *reason);
 int engine_finish(engine *e, const char *ending_id);
+
+/* A self-test's expectations about metrics (scen_expect.has_metric,
+ * metric_by) against this session: one reason per unmet expectation is
+ * appended to why, after "; " when why is not empty ("metrics: contained
+ * at minute 210, expected by minute 180"). Returns how many failed. */
+int engine_expect_metrics(const engine *e, const scen_expect *x, sbuf *why);
 
 /* The run --json result line (without newline); session may be NULL. */
 void engine_result_json(const engine *e, const char *session, sbuf *out);

@@ -1,7 +1,7 @@
 /*
  * ldecl_score.c - the declarations that score and drive a scenario:
- * objective, penalty, hint, ending, signal, test, and the triggers at,
- * every, when, on. Reading tables safely is in ldecl.c.
+ * objective, penalty, hint, ending, metrics, signal, test, and the
+ * triggers at, every, when, on. Reading tables safely is in ldecl.c.
  */
 #include "engine/lhost_int.h"
 
@@ -108,6 +108,35 @@ static int l_ending(lua_State *L)
     d_bool(&d, "success", &e->success);
     d_text(&d, "text", &e->text, true);
     d_func(&d, "when", &e->ref, false, false);
+    return 0;
+}
+
+/* metrics { detected = f, contained = f, recovered = f }: what the
+ * session's milestones mean for this incident (score.c judges them), at
+ * most once per file. The refs are taken in scen_metric order, which
+ * ldecl_replay.c follows. */
+static int l_metrics(lua_State *L)
+{
+    static const char *const keys[] = { "detected", "contained", "recovered", NULL };
+    lhost *h = ldecl_host(L, "metrics{}");
+    scen *sc = &h->sc;
+    int line = lh_line(L);
+    if (sc->metrics_pos.line) {
+        lh_problem(h, line, "metrics{} is declared twice (first on line %d)", sc->metrics_pos.line);
+        return 0;
+    }
+    sc->metrics_pos.line = line;
+    dctx d;
+    if (!d_begin(&d, h, L, "metrics"))
+        return 0;
+    d_keys(&d, keys);
+    lua_pushnil(L);
+    if (!lua_next(L, 1))
+        d_problem(&d, "define at least one of detected, contained, recovered "
+                  "(each a function of w that returns true once it holds)");
+    lua_settop(L, 1);
+    for (int m = 0; m < SM_COUNT; m++)
+        d_func(&d, scen_metric_names[m], &sc->metric_ref[m], false, false);
     return 0;
 }
 
@@ -249,10 +278,36 @@ static void expect_penalties(dctx *d, scen_expect *x)
     }
 }
 
+/* expect.metrics = { detected_by = MIN, contained_by = MIN | false, ... }:
+ * the metrics table is argument 1 (it replaced expect). */
+static void expect_metrics(dctx *d, scen_expect *x)
+{
+    static const char *const keys[] = { "detected_by", "contained_by", "recovered_by", NULL };
+    lua_State *L = d->L;
+    d_keys(d, keys);
+    for (int m = 0; m < SM_COUNT; m++) {
+        lua_pushstring(L, keys[m]);
+        int ty = lua_rawget(L, 1);
+        int isint = 0;
+        lua_Integer v = ty == LUA_TNUMBER ? lua_tointegerx(L, -1, &isint) : 0;
+        if (ty == LUA_TBOOLEAN && !lua_toboolean(L, -1)) {
+            x->has_metric[m] = true;
+            x->metric_by[m] = -1;
+        } else if (isint && v >= 0 && v <= 100000000) {
+            x->has_metric[m] = true;
+            x->metric_by[m] = (int)v;
+        } else if (ty != LUA_TNIL) {
+            d_problem(d, "expect.metrics.%s must be a minute (an integer from 0 to 100000000) "
+                      "or false (never reached)", keys[m]);
+        }
+        lua_pop(L, 1);
+    }
+}
+
 static void test_expect(dctx *d, scen_expect *x)
 {
     static const char *const keys[] = { "outcome", "score", "min_score", "max_score",
-                                        "objectives", "penalties", NULL };
+                                        "objectives", "penalties", "metrics", NULL };
     lua_State *L = d->L;
     lua_pushliteral(L, "expect");
     int ty = lua_rawget(L, 1);
@@ -287,6 +342,17 @@ static void test_expect(dctx *d, scen_expect *x)
     else if (ty != LUA_TNIL)
         d_problem(&e, "expect.penalties must be an array of penalty ids");
     lua_pop(L, 1);
+    /* Last: its table replaces expect as argument 1. */
+    lua_pushliteral(L, "metrics");
+    ty = lua_rawget(L, 1);
+    if (ty == LUA_TTABLE) {
+        lua_replace(L, 1);
+        expect_metrics(&e, x);
+    } else {
+        if (ty != LUA_TNIL)
+            d_problem(&e, "expect.metrics must be a table such as { contained_by = 60 }");
+        lua_pop(L, 1);
+    }
 }
 
 static int l_test(lua_State *L)
@@ -412,7 +478,8 @@ void ldecl_register_score(lua_State *L, lhost *h)
 {
     static const luaL_Reg fns[] = {
         { "objective", l_objective }, { "penalty", l_penalty }, { "hint", l_hint },
-        { "ending", l_ending }, { "signal", l_signal }, { "test", l_test },
+        { "ending", l_ending }, { "metrics", l_metrics }, { "signal", l_signal },
+        { "test", l_test },
         { "when", l_when }, { "on", l_on }, { NULL, NULL },
     };
     for (const luaL_Reg *f = fns; f->name; f++)

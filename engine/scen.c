@@ -27,6 +27,8 @@ const char *const asset_field_names[AF_COUNT] = {
     "clean", "patched", "evidence", "backup",
 };
 
+const char *const scen_metric_names[SM_COUNT] = { "detected", "contained", "recovered" };
+
 const char *const difficulty_names[3] = { "basic", "intermediate", "advanced" };
 
 const char *const target_kind_names[TGT_COUNT] = {

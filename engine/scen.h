@@ -28,6 +28,12 @@ extern const char *const asset_field_names[AF_COUNT];
 /* Index of a field name, or -1. */
 int asset_field_find(const char *name);
 
+/* The milestones of product.md §5 a scenario may define for its incident
+ * (metrics{}); without a definition the engine's default rule applies
+ * (score.c). */
+enum scen_metric { SM_DETECTED, SM_CONTAINED, SM_RECOVERED, SM_COUNT };
+extern const char *const scen_metric_names[SM_COUNT];   /* "detected", ... */
+
 typedef enum difficulty { DIFF_BASIC, DIFF_INTERMEDIATE, DIFF_ADVANCED } difficulty;
 extern const char *const difficulty_names[3];
 
@@ -143,6 +149,10 @@ typedef struct scen_expect {
     int min_score, max_score, score;
     char **obj_ids; bool *obj_met; int nobj;
     char **pen_ids; int npen;    /* penalties that must have applied */
+    /* expect.metrics: X_by = minute (reached at that minute or earlier)
+     * or false (never reached, stored as -1); has_metric says it was given. */
+    bool has_metric[SM_COUNT];
+    int metric_by[SM_COUNT];
 } scen_expect;
 
 typedef struct scen_test {
@@ -181,6 +191,8 @@ typedef struct scen {
     SCEN_ARRAY(scen_named, audiences);
     SCEN_ARRAY(scen_named, supports);
     SCEN_ARRAY(scen_test, tests);
+    int metric_ref[SM_COUNT];    /* metrics{}: the predicates, 0 = the default rule */
+    scen_pos metrics_pos;        /* line of metrics{}, 0 when there is none */
 
     char *path;                  /* as named when loaded, for messages */
     char *source; size_t source_len;   /* the full text */

@@ -46,10 +46,12 @@ void score_check_objectives(engine *e)
     }
 }
 
-/* Containment: something was compromised and every asset still
- * compromised is cut off (isolated or powered down). Recovery: nothing is
- * compromised and every asset ever compromised serves again. */
-void score_update_metrics(engine *e)
+/* The default rule of a metric, for a scenario that does not define it:
+ * containment is that something was compromised and every asset still
+ * compromised is cut off (isolated or powered down); recovery, that
+ * something was compromised, nothing is any more, and every asset ever
+ * compromised serves again. */
+static bool default_rule(const engine *e, int metric)
 {
     const scen *sc = e->sc;
     bool any_ever = false, contained = true, recovered = true;
@@ -64,13 +66,59 @@ void score_update_metrics(engine *e)
             s[AF_DEFACED])
             recovered = false;
     }
-    if (!any_ever)
-        return;
+    return any_ever && (metric == SM_CONTAINED ? contained : recovered);
+}
+
+/* Whether a metric holds now: the scenario's predicate (metrics{}) when
+ * it has one, a failing predicate counting as false (and reported as a
+ * hook_error, as for every hook); else the default rule. Detection has no
+ * default here: it is judged when a verdict is given (score_note_triage). */
+static bool metric_holds(engine *e, int metric)
+{
+    int ref = e->sc->metric_ref[metric];
+    if (!ref)
+        return metric != SM_DETECTED && default_rule(e, metric);
+    bool hold = false;
+    return eng_run_hook(e, ref, NULL, &hold) == ENG_OK && hold;
+}
+
+/* At the end of each turn, after the objectives: each metric not reached
+ * yet is judged, and the first time it holds stamps the minute. Recovery
+ * is judged only once containment has been reached (in this turn or
+ * before), so time to recover never comes before time to contain. */
+void score_update_metrics(engine *e)
+{
     int now = eng_minute(e);
-    if (contained && e->m.contain_minute < 0)
+    if (e->m.detect_minute < 0 && metric_holds(e, SM_DETECTED))
+        e->m.detect_minute = now;
+    if (e->m.contain_minute < 0 && metric_holds(e, SM_CONTAINED))
         e->m.contain_minute = now;
-    if (recovered && e->m.recover_minute < 0)
+    if (e->m.contain_minute >= 0 && e->m.recover_minute < 0 && metric_holds(e, SM_RECOVERED))
         e->m.recover_minute = now;
+}
+
+/* A self-test's expect.metrics against this session's metrics. */
+int engine_expect_metrics(const engine *e, const scen_expect *x, sbuf *why)
+{
+    const int got[SM_COUNT] = { e->m.detect_minute, e->m.contain_minute, e->m.recover_minute };
+    int failed = 0;
+    for (int k = 0; k < SM_COUNT; k++) {
+        int by = x->metric_by[k];
+        if (!x->has_metric[k] || (by < 0 ? got[k] < 0 : got[k] >= 0 && got[k] <= by))
+            continue;
+        if (why->len)
+            sb_puts(why, "; ");
+        if (got[k] < 0)
+            sb_printf(why, "metrics: never %s, expected by minute %d", scen_metric_names[k], by);
+        else if (by < 0)
+            sb_printf(why, "metrics: %s at minute %d, expected never", scen_metric_names[k],
+                      got[k]);
+        else
+            sb_printf(why, "metrics: %s at minute %d, expected by minute %d",
+                      scen_metric_names[k], got[k], by);
+        failed++;
+    }
+    return failed;
 }
 
 void score_finalize(engine *e)
@@ -83,9 +131,10 @@ void score_finalize(engine *e)
     }
 }
 
-/* A verdict on a signal. Detection is the first correct "true" on a real
- * signal about an asset that is compromised at that moment (or a real
- * signal about no asset in particular). */
+/* A verdict on a signal. Unless the scenario defines detection
+ * (metrics{}), detection is the first correct "true" on a real signal
+ * about an asset that is compromised at that moment (or a real signal
+ * about no asset in particular). */
 void score_note_triage(engine *e, sig_rec *s, int verdict)
 {
     s->verdict = verdict;
@@ -93,7 +142,7 @@ void score_note_triage(engine *e, sig_rec *s, int verdict)
         e->m.false_positives++;
     if (verdict == 0 && s->truth)
         e->m.true_dismissed++;
-    if (verdict == 1 && s->truth && e->m.detect_minute < 0 &&
+    if (verdict == 1 && s->truth && e->m.detect_minute < 0 && !e->sc->metric_ref[SM_DETECTED] &&
         (s->asset < 0 || e->state[s->asset][AF_COMPROMISED]))
         e->m.detect_minute = eng_minute(e);
 }

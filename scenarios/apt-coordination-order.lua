@@ -91,7 +91,7 @@
 -- ─────────────────────────────────────────────────────────────────────────────
 
 scenario {
-  id = "apt-coordination-order", version = 1, api = 1,
+  id = "apt-coordination-order", version = 2, api = 1,
   title = {
     vi = "Mã độc APT và lệnh điều phối của VNCERT/CC",
     en = "APT implant and a national coordination order",
@@ -934,6 +934,22 @@ objective { id = "eradicate", points = 10,
                 .. "over the new one; not resetting lets the attacker back in through the VPN." },
   met = function(w) return w.vars.cleared_turn ~= nil and w.vars.creds_rotated end }
 
+-- ───────────────────────────── metrics ───────────────────────────
+-- What the review's times mean in this incident (reimaged workstations stay off the
+-- network until their users get them back, so the default rule would never see a
+-- recovery):
+--   contained  no implant has a working channel: every known host isolated, or both
+--              C2 addresses blocked;
+--   recovered  no implant left anywhere, tc.admin rotated (the stolen account is
+--              useless), and the document-management system in service.
+metrics {
+  contained = function(w) return not any_open(w) end,
+  recovered = function(w)
+    local D = w.asset.docsys
+    return not any_compromised(w) and w.vars.creds_rotated and D.online and not D.isolated
+  end,
+}
+
 penalty { id = "order_late", points = 15,
   label = { vi = "Không trả lời lệnh điều phối đúng hạn", en = "Missed the coordination order's deadline" },
   explain = { vi = "Lệnh điều phối của cơ quan điều phối quốc gia có tính bắt buộc; quá hạn 16:00 mà không có báo "
@@ -1064,6 +1080,7 @@ end
 # turn 12: the attacker tries tc.admin on the VPN at the start of this turn
 end
 ]], expect = { outcome = "evicted", score = 100,
+               metrics = { detected_by = 30, contained_by = 180, recovered_by = 300 },
                objectives = { detect = true, acknowledge = true, scope = true, memory = true,
                               contain = true, answer_order = true, report_police = true,
                               report_steering = true, eradicate = true } } }
@@ -1181,6 +1198,7 @@ end
 
 test { name = "idle team", seed = 6, inputs = string.rep("end\n", 20),
   expect = { outcome = "exfiltrated", score = 0,
+             metrics = { detected_by = false, contained_by = false, recovered_by = false },
              objectives = { detect = false, contain = false, acknowledge = false } } }
 
 test { name = "sloppy: shutdown, e-mail warning", seed = 7, inputs = [[

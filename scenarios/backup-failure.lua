@@ -87,7 +87,7 @@
 -- ─────────────────────────────────────────────────────────────────────────────
 
 scenario {
-  id = "backup-failure", version = 1, api = 1,
+  id = "backup-failure", version = 2, api = 1,
   title = {
     vi = "Sao lưu bị xoá trước khi mã hoá: tìm bản sao sạch và khôi phục theo giai đoạn",
     en = "Backups deleted before the encryption: find a clean copy, restore in phases",
@@ -806,6 +806,26 @@ objective { id = "harden", points = 5,
                 .. "nobody read hid the early signal." },
   met = function(w) return w.vars.hardened end }
 
+-- ───────────────────────────── metrics ───────────────────────────
+-- What the review's times mean in this incident. The night duty cut the attacker off
+-- before the drill; what keeps it out is the rebuilt directory, and a system counts as
+-- recovered only when it is back in service (the default rule watches only the servers
+-- the attacker held, not the encrypted ones):
+--   contained  the attacker has no way back: the directory rebuilt and no system in
+--              service that carries the implant;
+--   recovered  the land system and the document system both back in service, clean,
+--              on the rebuilt directory.
+metrics {
+  contained = function(w)
+    if not w.vars.ad_clean then return false end
+    for _, id in ipairs(SYSTEMS) do
+      if in_service(w, id) and w.asset[id].compromised then return false end
+    end
+    return true
+  end,
+  recovered = function(w) return safe(w, "datdai") and safe(w, "qlvb") end,
+}
+
 -- Penalties.
 penalty { id = "restore_infected", points = 15,
   label = { vi = "Đưa ảnh sao lưu nhiễm mã độc vào hoạt động", en = "Put an infected backup image back in service" },
@@ -922,6 +942,7 @@ sys restore qlvb
 end
 end
 ]], expect = { outcome = "recovered", score = 100,
+               metrics = { detected_by = 60, contained_by = 150, recovered_by = 270 },
                objectives = { early_signal = true, assess = true, plan = true, test_restore = true,
                               rebuild_ad = true, phased = true, rto = true, evidence = true,
                               report_vncert = true, report_police = true, communicate = true, harden = true } } }
@@ -1024,7 +1045,8 @@ end
                objectives = { assess = false, plan = false, test_restore = true, phased = true, rto = true } } }
 
 test { name = "idle team", seed = 6, inputs = string.rep("end\n", 20),
-       expect = { outcome = "down_all_day", score = 0, objectives = { early_signal = false, rto = false } } }
+       expect = { outcome = "down_all_day", score = 0, objectives = { early_signal = false, rto = false },
+                  metrics = { detected_by = false, contained_by = false, recovered_by = false } } }
 
 test { name = "land only", seed = 7, inputs = [[
 sys investigate tape

@@ -66,7 +66,7 @@
 -- ─────────────────────────────────────────────────────────────────────────────
 
 scenario {
-  id = "fraud-impersonation", version = 1, api = 1,
+  id = "fraud-impersonation", version = 2, api = 1,
   title = {
     vi = "Lừa đảo giả mạo Cổng Dịch vụ công và ứng dụng định danh điện tử",
     en = "Fraud impersonating the public-service portal and the eID app",
@@ -500,6 +500,20 @@ objective { id = "report_vncert", points = 10, within_minutes = 240,
                 .. "the carriers." },
   met = function(w) return w.vars.vncert_ok end }
 
+-- ───────────────────────────── metrics ───────────────────────────
+-- What the review's times mean in this incident. Nothing of the province's is hacked,
+-- so the default rule (which watches compromised hosts) would say "never":
+--   contained  no look-alike site is up and citizens have been warned on the portal;
+--   recovered  the campaign is disrupted: both look-alikes down, the calls stopped,
+--              citizens and the communes warned (no new victims).
+metrics {
+  contained = function(w) return not site_up(w) and w.vars.public end,
+  recovered = function(w)
+    local V = w.vars
+    return V.down1 and V.down2 and V.calls_stopped and V.public and V.communes
+  end,
+}
+
 penalty { id = "technical_only", points = 15,
   label = { vi = "Chỉ xử lý kỹ thuật, không cảnh báo người dân", en = "A technical-only response, no warning to citizens" },
   explain = { vi = "Chặn và gỡ tên miền là cần nhưng chưa đủ: nạn nhân là người dân, và chỉ cảnh báo mới bảo vệ họ "
@@ -583,12 +597,14 @@ end
 # turn 7: the second takedown completes
 end
 ]], expect = { outcome = "disrupted", score = 100,
+               metrics = { detected_by = 60, contained_by = 180, recovered_by = 420 },
                objectives = { detect = true, warn_public = true, warn_communes = true, press = true,
                               takedown = true, second_takedown = true, report_police = true,
                               report_vncert = true } } }
 
 test { name = "idle team", seed = 2, inputs = string.rep("end\n", 12),
   expect = { outcome = "fraud_wave", score = 0,
+             metrics = { detected_by = false, contained_by = false, recovered_by = false },
              objectives = { detect = false, warn_public = false, takedown = false } } }
 
 test { name = "technical only", seed = 3, inputs = [[

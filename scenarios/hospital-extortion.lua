@@ -65,7 +65,7 @@
 -- ─────────────────────────────────────────────────────────────────────────────
 
 scenario {
-  id = "hospital-extortion", version = 1, api = 1,
+  id = "hospital-extortion", version = 2, api = 1,
   title = {
     vi = "Mã độc tống tiền kép tại Bệnh viện Đa khoa tỉnh qua kênh truy cập của hãng phần mềm",
     en = "Double-extortion ransomware at the provincial general hospital, through the vendor's remote access",
@@ -962,6 +962,18 @@ objective { id = "inform", points = 5,
                 .. "to beware of fraud — the lesson of the 2024 securities-broker case." },
   met = function(w) return w.vars.honest and w.vars.patients_told end }
 
+-- ───────────────────────────── metrics ───────────────────────────
+-- What the review's times mean in this incident (the default rule would wait for every
+-- compromised server to be cut off, and for servers rebuilt or kept apart to come back):
+--   contained  the attacker has no way in left: the vendor portal closed and no
+--              beacon on a connected server with its C2 open;
+--   recovered  still no way in, the directory secured (no domain admin for the
+--              attacker), and HIS, LIS and PACS clean, unencrypted and running.
+metrics {
+  contained = function(w) return not access(w) end,
+  recovered = function(w) return not access(w) and not w.vars.da and clinical_ok(w) end,
+}
+
 -- Penalties (w:penalize is called from the hooks above).
 penalty { id = "negotiated", points = 15,
   label = { vi = "Liên hệ, thương lượng với nhóm tống tiền", en = "Contacted, negotiated with the extortion group" },
@@ -1086,6 +1098,7 @@ lead report sector --facts asset,impact,personal_data
 comms communicate patients --facts asset,impact,personal_data,actions
 end
 ]], expect = { outcome = "prevented", score = 100,
+               metrics = { detected_by = 30, contained_by = 60, recovered_by = 180 },
                objectives = { detect = true, cut_vendor = true, downtime = true, contain = true, evidence = true,
                               rebuild = true, restore = true, assess = true, a05 = true, report_police = true,
                               report_vncert = true, report_sector = true, report_owner = true, inform = true } } }
@@ -1203,7 +1216,8 @@ end
                objectives = { contain = true, rebuild = true, restore = true, cut_vendor = true, assess = false } } }
 
 test { name = "idle team", seed = 4, inputs = string.rep("end\n", 12),
-       expect = { outcome = "care_disrupted", score = 0, objectives = { downtime = false, contain = false } } }
+       expect = { outcome = "care_disrupted", score = 0, objectives = { downtime = false, contain = false },
+                  metrics = { detected_by = false, contained_by = false, recovered_by = false } } }
 
 test { name = "negotiating and playing it down", seed = 5, inputs = [[
 end

@@ -64,7 +64,7 @@
 -- ─────────────────────────────────────────────────────────────────────────────
 
 scenario {
-  id = "land-db-leak", version = 1, api = 1,
+  id = "land-db-leak", version = 2, api = 1,
   title = {
     vi = "Lộ lọt CSDL đất đai tỉnh qua lỗ hổng API: đồng hồ 72 giờ thông báo A05",
     en = "Provincial land database leak through an API flaw: the 72-hour clock to A05",
@@ -798,6 +798,32 @@ objective { id = "warn", points = 10, by_turn = FRAUD_TURN - 1,
                 .. "saying what leaked and how to spot fake calls, before the fraudsters phone." },
   met = function(w) return w.vars.honest end }
 
+-- ───────────────────────────── metrics ───────────────────────────
+-- What the review's times mean in this incident. The leak goes through the API and is
+-- stopped without isolating anything; the lookup counts as back only when it serves
+-- again; and the first confirmed report may be about the database offered for sale
+-- rather than a compromised server:
+--   detected   the team confirmed any real sign of the leak (w:flagged);
+--   contained  records were pulled and the attacker can pull no more (blocked off,
+--              endpoint suspended, isolated, or fixed);
+--   recovered  the fixed lookup serves again: API patched, running, connected, the
+--              endpoint on, the database online.
+local LEAK_SIGNALS = { "s_rate", "s_seq", "s_egress", "s_rotate", "s_slow", "s_sale", "s_press",
+                       "s_fraud", "s_resume" }
+metrics {
+  detected = function(w)
+    for _, s in ipairs(LEAK_SIGNALS) do
+      if w:flagged(s) then return true end
+    end
+    return false
+  end,
+  contained = function(w) return w.vars.records > 0 and not reachable(w) end,
+  recovered = function(w)
+    local A, D = w.asset.api, w.asset.landdb
+    return A.patched and A.online and not A.isolated and not A.vars.endpoint_off and D.online and not D.isolated
+  end,
+}
+
 -- Penalties (w:penalize is called from the hooks above).
 penalty { id = "clock_started_late", points = 10,
   label = { vi = "Tính thời hạn 72 giờ từ lúc phát hiện thay vì lúc vi phạm xảy ra", en = "Started the 72-hour clock late" },
@@ -917,6 +943,7 @@ comms communicate citizens --facts personal_data,impact,actions
 sys enable_endpoint
 end
 ]], expect = { outcome = "closed", score = 100,
+               metrics = { detected_by = 120, contained_by = 240, recovered_by = 720 },
                objectives = { detect = true, stop = true, evidence = true, size = true, fix = true, a05 = true,
                               declare = true, report_owner = true, report_vncert = true, report_police = true,
                               report_sector = true, warn = true } } }
@@ -952,6 +979,7 @@ comms communicate citizens --facts personal_data,impact,actions
 sys enable_endpoint
 end
 ]], expect = { outcome = "closed", min_score = 5, max_score = 25,
+               metrics = { detected_by = 1080, contained_by = 1080, recovered_by = 1680 },
                objectives = { detect = false, stop = false, evidence = false, a05 = true, declare = false,
                               fix = true, warn = true },
                penalties = { "clock_started_late", "no_record_count", "understated_statement",
@@ -973,6 +1001,7 @@ end
 
 test { name = "idle team", seed = 4, inputs = string.rep("end\n", 36),
        expect = { outcome = "deadline_missed", max_score = -10, objectives = { a05 = false, warn = false },
+                  metrics = { detected_by = false, contained_by = false, recovered_by = false },
                   penalties = { "no_warning" } } }
 
 test { name = "notified but never reopened", seed = 5, inputs = [[

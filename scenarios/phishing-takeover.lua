@@ -79,7 +79,7 @@
 -- ─────────────────────────────────────────────────────────────────────────────
 
 scenario {
-  id = "phishing-takeover", version = 1, api = 1,
+  id = "phishing-takeover", version = 2, api = 1,
   title = {
     vi = "Thư giả mạo công văn: chiếm đoạt hộp thư và tài khoản quản lý văn bản của cán bộ",
     en = "Fake official letter: officials' mailboxes and document-system accounts taken over",
@@ -990,6 +990,24 @@ objective { id = "report_police", points = 5, within_minutes = 480,
                 .. "infected machine's images, logs and the custody record." },
   met = function(w) return w.vars.police_evidence and w:reported { to = "police", facts = { "asset", "evidence" } } end }
 
+-- ───────────────────────────── metrics ───────────────────────────
+-- What the review's times mean in this incident. An account takeover is contained by
+-- resetting credentials and ending sessions, not by isolation, and the infected
+-- workstation stays off the network until it is reimaged, so the default rule would
+-- never see a recovery:
+--   contained  the attacker is out everywhere: no stolen session or usable password
+--              (reset, or MFA), no forwarding rule, no infected workstation talking;
+--   recovered  still out, the mail and document systems in service, the lure purged
+--              from every mailbox and the province swept for other victims.
+metrics {
+  contained = function(w) return attacker_out(w) end,
+  recovered = function(w)
+    local V, M, D = w.vars, w.asset.mail, w.asset.docs
+    return attacker_out(w) and V.purged and V.hunted
+      and M.online and not M.isolated and D.online and not D.isolated
+  end,
+}
+
 -- Penalties (w:penalize is called from the hooks above).
 penalty { id = "reset_without_sessions", points = 10,
   label = { vi = "Chỉ đổi mật khẩu, không kết thúc các phiên bị đánh cắp",
@@ -1087,6 +1105,7 @@ end
 # turn 4 (09:15): the hunt completes — evicted
 end
 ]], expect = { outcome = "evicted", score = 100,
+               metrics = { detected_by = 15, contained_by = 45, recovered_by = 60 },
                objectives = { detect = true, purge = true, contain = true, evidence = true, block = true,
                               evict = true, mfa = true, hunt = true, warn = true, report_owner = true,
                               report_vncert = true, report_police = true, personal_data = true } } }
@@ -1199,7 +1218,8 @@ end
                penalties = { "shutdown_instead_of_isolate", "evidence_destroyed", "blocked_legit_sender" } } }
 
 test { name = "idle team", seed = 6, inputs = string.rep("end\n", 24),
-       expect = { outcome = "leaked", score = 0, objectives = { detect = false, evict = false } } }
+       expect = { outcome = "leaked", score = 0, objectives = { detect = false, evict = false },
+                  metrics = { detected_by = false, contained_by = false, recovered_by = false } } }
 
 test { name = "contained but never hunted", seed = 7, inputs = [[
 soc triage s_gw true

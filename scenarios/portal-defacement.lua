@@ -79,7 +79,7 @@
 -- ─────────────────────────────────────────────────────────────────────────────
 
 scenario {
-  id = "portal-defacement", version = 1, api = 1,
+  id = "portal-defacement", version = 2, api = 1,
   title = {
     vi = "Cổng TTĐT tỉnh bị chèn web shell, nội dung cờ bạc và thay đổi giao diện",
     en = "Provincial portal: web shell, hidden gambling pages and defacement",
@@ -877,6 +877,26 @@ objective { id = "restore", points = 5, by_turn = 24,
       and P.patched and not w.vars.spam
   end }
 
+-- ───────────────────────────── metrics ───────────────────────────
+-- What the review's times mean in this incident (the same tests as the contain and
+-- restore objectives, without their deadlines). A maintenance page cuts the attacker
+-- off without isolating the server, and the portal counts as back only when it serves
+-- citizens again, so the default rule would give both times too late or too early:
+--   contained  after the exploit, the attacker cannot reach the portal (isolated,
+--              powered off, or behind the maintenance page);
+--   recovered  the portal serves again, restored, clean, patched, the gambling pages gone.
+metrics {
+  contained = function(w)
+    local P = w.asset.portal
+    return w.vars.exploited and (P.isolated or P.vars.maintenance or not P.online)
+  end,
+  recovered = function(w)
+    local P = w.asset.portal
+    return is_open(w) and P.vars.restored and not P.compromised and not P.defaced
+      and P.patched and not w.vars.spam
+  end,
+}
+
 -- Penalties (w:penalize is called from the hooks above).
 penalty { id = "restore_before_eradicate", points = 15,
   label = { vi = "Khôi phục giao diện khi chưa loại bỏ web shell",
@@ -1011,6 +1031,7 @@ end
 end
 end
 ]], expect = { outcome = "restored_clean", min_score = 95,
+               metrics = { detected_by = 30, contained_by = 30, recovered_by = 135 },
                objectives = { detect = true, contain = true, evidence = true, eradicate = true,
                               patch = true, credentials = true, report_owner = true,
                               report_vncert = true, report_police = true, communicate = true,
@@ -1125,6 +1146,7 @@ end
 
 test { name = "idle team", seed = 5, inputs = string.rep("end\n", 20),
        expect = { outcome = "defaced_long", max_score = 0,
+                  metrics = { detected_by = false, contained_by = false, recovered_by = false },
                   objectives = { detect = false, contain = false } } }
 
 test { name = "contained, then nothing", seed = 6,

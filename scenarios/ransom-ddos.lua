@@ -65,7 +65,7 @@
 -- ─────────────────────────────────────────────────────────────────────────────
 
 scenario {
-  id = "ransom-ddos", version = 1, api = 1,
+  id = "ransom-ddos", version = 2, api = 1,
   title = {
     vi = "Tống tiền bằng DDoS vào Cổng Dịch vụ công đúng ngày hạn chót nộp hồ sơ",
     en = "Ransom-DDoS on the public-service portal on a filing deadline",
@@ -665,6 +665,18 @@ objective { id = "report_owner", points = 5, within_minutes = 100,
               en = "Leadership needs to know early to decide on an extension and answer the press." },
   met = function(w) return w:reported { to = "owner", facts = { "asset", "impact" } } end }
 
+-- ───────────────────────────── metrics ───────────────────────────
+-- What the review's times mean in this incident. The flood compromises no host, so the
+-- default rule (which watches compromised hosts) would say "never":
+--   contained  the floods no longer take the portal down: the ISP scrubs upstream, the
+--              WAF limits the application-layer flood, and no intruder is inside;
+--   recovered  the public-service portal serves citizens, and the way in hidden behind
+--              the flood is closed (/quantri off the Internet or its password reset).
+metrics {
+  contained = function(w) return w.vars.scrub and w.vars.rate and not intruder_in(w) end,
+  recovered = function(w) return not dvc_down(w) and w.vars.admin_safe and not intruder_in(w) end,
+}
+
 penalty { id = "paid_ransom", points = 20,
   label = { vi = "Trả tiền cho kẻ tống tiền", en = "Paid the extortionists" },
   explain = { vi = "Trả tiền không dừng được tấn công: nhóm tống tiền đòi thêm và ghi tên tỉnh vào danh sách 'chịu "
@@ -775,12 +787,14 @@ end
 # turn 18: the crew gives up
 end
 ]], expect = { outcome = "weathered", score = 100,
+               metrics = { detected_by = 20, contained_by = 60, recovered_by = 160 },
                objectives = { detect = true, scrubbing = true, layer7 = true, notice = true,
                               extension = true, intrusion = true, report_vncert = true,
                               report_police = true, report_owner = true } } }
 
 test { name = "idle team", seed = 2, inputs = string.rep("end\n", 27),
   expect = { outcome = "smokescreen", score = -20,
+             metrics = { detected_by = false, contained_by = false, recovered_by = false },
              objectives = { detect = false, scrubbing = false, intrusion = false },
              penalties = { "silence", "missed_intrusion" } } }
 
@@ -892,4 +906,5 @@ end
 end
 end
 ]], expect = { outcome = "weathered",
+               metrics = { contained_by = false, recovered_by = false },
                objectives = { layer7 = false, scrubbing = true, extension = true, intrusion = true } } }

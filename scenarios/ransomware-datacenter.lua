@@ -105,7 +105,7 @@
 -- ─────────────────────────────────────────────────────────────────────────────
 
 scenario {
-  id = "ransomware-datacenter", version = 1, api = 1,
+  id = "ransomware-datacenter", version = 2, api = 1,
   title = {
     vi = "Mã độc tống tiền tấn công Trung tâm dữ liệu dùng chung, tê liệt hệ thống một cửa điện tử",
     en = "Ransomware on the provincial shared data centre: the one-stop system goes down",
@@ -1074,6 +1074,29 @@ objective { id = "communicate", points = 5,
                 .. "trust. Say which services are down, how to file meanwhile, when the next update comes." },
   met = function(w) return w.vars.honest end }
 
+-- ───────────────────────────── metrics ───────────────────────────
+-- What the review's times mean in this incident. The jump server and the VPN stay
+-- isolated or replaced after the clean-up, so the default rule would never see a
+-- recovery; and the team's first confirmed alert may be about an encrypted system
+-- rather than a compromised one:
+--   detected   the team confirmed any real signal of the attack (w:flagged);
+--   contained  the cluster cannot be hit: isolated or down, or the attacker is out;
+--   recovered  the one-stop system serves citizens, the attacker is evicted (remote
+--              tool gone, VPN fixed, directory rebuilt) and no way in is left.
+local ATTACK_SIGNALS = { "s_vpn", "s_flow", "s_newadmin", "s_ntds", "s_edr", "s_smb", "s_bklogin",
+                         "s_vss", "s_encrypt", "s_note", "s_vpn2", "s_newadmin2", "s_reencrypt",
+                         "s_queue", "s_press", "s_leak" }
+metrics {
+  detected = function(w)
+    for _, s in ipairs(ATTACK_SIGNALS) do
+      if w:flagged(s) then return true end
+    end
+    return false
+  end,
+  contained = function(w) return not exposed(w) end,
+  recovered = function(w) return service_ok(w) end,
+}
+
 -- Penalties (w:penalize is called from the hooks above).
 penalty { id = "powered_off", points = 10,
   label = { vi = "Tắt nguồn máy chủ thay vì cô lập", en = "Powered hosts off instead of isolating them" },
@@ -1214,6 +1237,7 @@ sys patch vpn
 net reconnect hyperv
 end
 ]], expect = { outcome = "prevented", score = 100,
+               metrics = { detected_by = 30, contained_by = 30, recovered_by = 240 },
                objectives = { detect = true, contain = true, evidence = true, scope_theft = true,
                               eradicate = true, rebuild_ad = true, continuity = true, restore = true,
                               escalate = true, report_vncert = true, report_police = true,
@@ -1272,6 +1296,7 @@ comms communicate citizens --facts impact,actions
 lead report a05 --facts personal_data,scope
 end
 ]], expect = { outcome = "recovered", score = 75,
+               metrics = { detected_by = 210, contained_by = 210, recovered_by = 510 },
                objectives = { detect = false, contain = false, evidence = true, rebuild_ad = true,
                               eradicate = true, continuity = true, restore = true, report_a05 = true },
                penalties = { "credentials_not_rotated" } } }
@@ -1329,6 +1354,7 @@ end
 
 test { name = "idle team", seed = 5, inputs = string.rep("end\n", 25),
        expect = { outcome = "counters_closed", score = 0,
+                  metrics = { detected_by = false, contained_by = false, recovered_by = false },
                   objectives = { detect = false, contain = false, continuity = false } } }
 
 test { name = "paper only", seed = 6,

@@ -74,7 +74,7 @@
 -- ─────────────────────────────────────────────────────────────────────────────
 
 scenario {
-  id = "supply-chain-update", version = 1, api = 1,
+  id = "supply-chain-update", version = 2, api = 1,
   title = {
     vi = "Bản cập nhật phần mềm quản lý văn bản chứa mã độc tại 100 xã",
     en = "Trojanised document-management update at 100 communes",
@@ -683,6 +683,23 @@ objective { id = "report_police", points = 5, within_minutes = 480,
     return w.vars.police_ev and w:reported { to = "police", facts = { "asset", "impact", "evidence" } }
   end }
 
+-- ───────────────────────────── metrics ───────────────────────────
+-- What the review's times mean in this incident. Freezing the updates and cutting the
+-- C2 contain it long before the last commune is rolled back, which is when the default
+-- rule would say "contained":
+--   contained  no trojanised update can spread and no backdoor can call home:
+--              updates frozen and the C2 blocked;
+--   recovered  every commune rolled back, the document system clean and serving, and
+--              the harvested credentials rotated.
+metrics {
+  contained = function(w) return w.vars.frozen and w.vars.c2_blocked end,
+  recovered = function(w)
+    local D = w.asset.docsys
+    return w.asset.communes.vars.infected == 0 and w.vars.creds_rotated and not D.compromised
+      and D.online and not D.isolated
+  end,
+}
+
 penalty { id = "trusted_vendor", points = 15,
   label = { vi = "Cài bản 'sửa lỗi' của hãng khi chưa kiểm chứng", en = "Installed the vendor's 'fix' without verifying it" },
   explain = { vi = "Bản 5.2.8 được build trên cùng máy chủ bị xâm nhập. Khi nhà cung cấp bị xâm nhập, mọi bản mới của họ "
@@ -787,12 +804,14 @@ end
 # turn 8: the rollback completes at the end of this turn
 end
 ]], expect = { outcome = "contained", score = 100,
+               metrics = { detected_by = 30, contained_by = 30, recovered_by = 240 },
                objectives = { detect = true, freeze = true, block_c2 = true, inventory = true,
                               verify = true, cleanup = true, report_vncert = true,
                               warn_communes = true, report_police = true } } }
 
 test { name = "idle team", seed = 2, inputs = string.rep("end\n", 24),
   expect = { outcome = "mass_theft", score = 0,
+             metrics = { detected_by = false, contained_by = false, recovered_by = false },
              objectives = { detect = false, freeze = false, cleanup = false } } }
 
 test { name = "trusted the vendor's fix", seed = 3, inputs = [[

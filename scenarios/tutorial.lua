@@ -42,7 +42,7 @@
 -- ─────────────────────────────────────────────────────────────────────────────
 
 scenario {
-  id = "tutorial", version = 1, api = 1,
+  id = "tutorial", version = 2, api = 1,
   title = {
     vi = "Hướng dẫn: làm quen với irdrill qua một máy trạm nhiễm mã độc",
     en = "Tutorial: learn irdrill with one infected workstation",
@@ -482,6 +482,7 @@ end
 sys reconnect pc
 end
 ]], expect = { outcome = "cleaned", score = 99,
+               metrics = { detected_by = 15, contained_by = 45, recovered_by = 120 },
                objectives = { detect = true, false_alarm = true, investigate = true, isolate = true,
                               evidence = true, eradicate = true, report = true, service = true } } }
 
@@ -494,7 +495,8 @@ end
 end
 end
 end
-]], expect = { outcome = "spread", score = 15, objectives = { detect = true, isolate = false } } }
+]], expect = { outcome = "spread", score = 15, objectives = { detect = true, isolate = false },
+               metrics = { contained_by = false, recovered_by = false } } }
 
 test { name = "isolated, then stopped", seed = 3,
        inputs = "end\nend\nsys isolate pc\n" .. string.rep("end\n", 8),

@@ -694,6 +694,186 @@ static void test_random_range(void **st)
     fake_free(f);
 }
 
+/* ---- metrics: the default rule and the scenario's own (metrics{}) ------- */
+
+static int h_reconnect(engine *e, const action_inst *a, bool *o)
+{
+    return engine_set(e, scen_asset_find(engine_scen(e), a->target), AF_ISOLATED, false);
+}
+
+/* detected: the owner has the report (the default would count the triage) */
+static int h_m_reported(engine *e, const action_inst *a, bool *o)
+{
+    *o = engine_did(e, "report", "owner");
+    return 0;
+}
+
+/* contained: the database, which the default rule never looks at, is cut off */
+static int h_m_db_isolated(engine *e, const action_inst *a, bool *o)
+{
+    *o = engine_asset_get(e, A_DB, AF_ISOLATED);
+    return 0;
+}
+
+/* recovered: true from the first turn (draws from the session generator,
+ * which a replay must draw the same way) */
+static int h_m_always(engine *e, const action_inst *a, bool *o)
+{
+    *o = engine_chance(e, 0.5) || true;
+    return 0;
+}
+
+/* contained: fails until turn 3, then holds */
+static int h_m_fails_early(engine *e, const action_inst *a, bool *o)
+{
+    if (engine_turn(e) < 3) {
+        snprintf(F->err, sizeof F->err, "metrics.lua:4: attempt to compare nil with number");
+        return -1;
+    }
+    *o = true;
+    return 0;
+}
+
+/* The fake with a reconnect action, no "clean" ending and no defacement of
+ * a reconnected portal, so a session can go on to recovery. */
+static fake *fake_recoverable(void)
+{
+    fake *f = fake_new(20);
+    int sys[] = { R_SYS };
+    add_action(&f->sc, "reconnect", sys, 1, 1, 1, TGT_ASSET, ref(f, h_reconnect));
+    f->sc.endings[0].ref = 0;
+    f->sc.triggers[3] = (scen_trigger){ .kind = TRIG_AT, .n = 99, .ref = f->sc.triggers[3].ref };
+    return f;
+}
+
+static const char *const TO_RECOVERY[] = {
+    "end",                                                          /* turn 1 */
+    "soc triage s1 true", "sys isolate portal", "end",              /* turn 2: 30 */
+    "lead report owner --facts asset,impact", "sys eradicate portal", "end",   /* turn 3: 45 */
+    "sys isolate db", "end",                                        /* turn 4: 60 */
+    "sys reconnect portal", "end",                                  /* turn 5: 75 */
+    NULL,
+};
+
+/* Without metrics{}: detection at the correct triage, containment when the
+ * compromised portal is cut off, recovery once it is clean and connected
+ * again; a scenario in which nothing is ever compromised is never contained
+ * nor recovered. */
+static void test_metrics_default_rule(void **st)
+{
+    fake *f = fake_recoverable();
+    engine *e = start(f, NULL);
+    feed(e, TO_RECOVERY);
+    const engine_metrics *m = engine_get_metrics(e);
+    assert_int_equal(m->detect_minute, 30);
+    assert_int_equal(m->contain_minute, 30);
+    assert_int_equal(m->recover_minute, 75);
+    assert_int_equal(m->hook_errors, 0);
+    engine_free(e);
+    fake_free(f);
+
+    f = fake_recoverable();
+    f->sc.triggers[1].n = 99;          /* the at(1) compromise never runs */
+    e = start(f, NULL);
+    feed(e, TO_RECOVERY);
+    m = engine_get_metrics(e);
+    assert_int_equal(m->first_compromise_minute, -1);
+    assert_int_equal(m->detect_minute, -1);      /* s1 was about a sound portal */
+    assert_int_equal(m->contain_minute, -1);
+    assert_int_equal(m->recover_minute, -1);
+    engine_free(e);
+    fake_free(f);
+}
+
+/* With metrics{}: the scenario's predicates replace the default rules, the
+ * triage no longer counts as detection, and recovery (true from turn 1)
+ * waits for containment. The same session twice is the same, byte for
+ * byte, predicates' draws from the generator included. */
+static void test_metrics_scenario_rule(void **st)
+{
+    char *first = NULL;
+    for (int run = 0; run < 2; run++) {
+        fake *f = fake_recoverable();
+        f->sc.metric_ref[SM_DETECTED] = ref(f, h_m_reported);
+        f->sc.metric_ref[SM_CONTAINED] = ref(f, h_m_db_isolated);
+        f->sc.metric_ref[SM_RECOVERED] = ref(f, h_m_always);
+        engine_opts o = { .seed = 9 };
+        engine *e = start(f, &o);
+        feed(e, TO_RECOVERY);
+        const engine_metrics *m = engine_get_metrics(e);
+        assert_int_equal(m->detect_minute, 45);    /* the report, not the triage at 30 */
+        assert_int_equal(m->contain_minute, 60);   /* db isolated; the portal at 30 does not count */
+        assert_int_equal(m->recover_minute, 60);   /* held from turn 1, stamped with containment */
+        assert_int_equal(m->hook_errors, 0);
+        assert_int_equal(m->reports_on_time, 1);
+        if (!first)
+            first = strdup(sb_str(&f->events));
+        else
+            assert_string_equal(first, sb_str(&f->events));
+        engine_free(e);
+        fake_free(f);
+    }
+    free(first);
+}
+
+/* A predicate that fails counts as false, is a hook_error event each time
+ * it is judged, and is judged again the next turn; recovery is not judged
+ * before containment holds. */
+static void test_metrics_failing_predicate(void **st)
+{
+    fake *f = fake_recoverable();
+    f->sc.metric_ref[SM_CONTAINED] = ref(f, h_m_fails_early);
+    f->sc.metric_ref[SM_RECOVERED] = ref(f, h_m_always);
+    engine *e = start(f, NULL);
+    feed(e, (const char *const[]){ "end", "end", NULL });
+    const engine_metrics *m = engine_get_metrics(e);
+    assert_int_equal(m->contain_minute, -1);
+    assert_int_equal(m->recover_minute, -1);
+    assert_int_equal(m->hook_errors, 2);
+    assert_int_equal(f->kinds[EVK_HOOK_ERROR], 2);
+    assert_non_null(strstr(sb_str(&f->events), "metrics.lua:4: attempt to compare nil with number"));
+    assert_false(engine_over(e));
+    feed(e, (const char *const[]){ "end", "end", NULL });
+    assert_int_equal(m->contain_minute, 45);
+    assert_int_equal(m->recover_minute, 45);
+    assert_int_equal(m->hook_errors, 2);         /* judged no more once stamped */
+    engine_free(e);
+    fake_free(f);
+}
+
+/* A self-test's expect.metrics: each unmet expectation is one reason. */
+static void test_expect_metrics(void **st)
+{
+    fake *f = fake_recoverable();
+    engine *e = start(f, NULL);
+    feed(e, TO_RECOVERY);                        /* detect 30, contain 30, recover 75 */
+    scen_expect x = { .has_metric = { true, true, true }, .metric_by = { 30, 45, 75 } };
+    sbuf why = SBUF_INIT;
+    assert_int_equal(engine_expect_metrics(e, &x, &why), 0);
+    assert_int_equal(why.len, 0);
+    x.metric_by[SM_DETECTED] = 15;               /* too late */
+    x.metric_by[SM_CONTAINED] = -1;              /* expected never */
+    x.has_metric[SM_RECOVERED] = false;          /* not asked */
+    sb_puts(&why, "score: expected 1, got 0");
+    assert_int_equal(engine_expect_metrics(e, &x, &why), 2);
+    assert_string_equal(sb_str(&why), "score: expected 1, got 0; "
+                        "metrics: detected at minute 30, expected by minute 15; "
+                        "metrics: contained at minute 30, expected never");
+    engine_free(e);
+    fake_free(f);
+
+    f = fake_recoverable();
+    e = start(f, NULL);
+    feed(e, (const char *const[]){ "end", NULL });
+    scen_expect y = { .has_metric = { false, true, true }, .metric_by = { 0, 60, -1 } };
+    sb_free(&why);
+    assert_int_equal(engine_expect_metrics(e, &y, &why), 1);
+    assert_string_equal(sb_str(&why), "metrics: never contained, expected by minute 60");
+    sb_free(&why);
+    engine_free(e);
+    fake_free(f);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -715,6 +895,10 @@ int main(void)
         cmocka_unit_test(test_reveal_and_knowledge),
         cmocka_unit_test(test_random_range),
         cmocka_unit_test(test_signal_lookup_many),
+        cmocka_unit_test(test_metrics_default_rule),
+        cmocka_unit_test(test_metrics_scenario_rule),
+        cmocka_unit_test(test_metrics_failing_predicate),
+        cmocka_unit_test(test_expect_metrics),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

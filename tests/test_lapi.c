@@ -393,6 +393,44 @@ static void test_hook_alloc_faults(void **state)
     assert_true(clean > 0);
 }
 
+/* metrics{} through the real engine: the predicates see w, a failing one
+ * is a hook error with its file:line that counts as false, recovery is not
+ * judged before containment, and a declaration inside a hook is refused. */
+static void test_metrics_predicates(void **state)
+{
+    (void)state;
+    lhost *h = must_load("m.lua", small_plus(
+        "metrics {\n"
+        "  detected = function(w) return w:did('wait') end,\n"
+        "  contained = function(w) return w.asset.web.isolated end,\n"
+        "  recovered = function(w) return w.vars.x.y end,\n"
+        "}\n"
+        "at(3, function(w) metrics { contained = function(w) return true end } end)\n"));
+    play p;
+    play_start(&p, h, 1);
+    play_input(&p, "lead wait");
+    play_input(&p, "end");                       /* turn 1: detected at 15 */
+    const engine_metrics *m = engine_get_metrics(p.e);
+    assert_int_equal(m->detect_minute, 15);
+    assert_int_equal(m->contain_minute, -1);
+    assert_int_equal(m->hook_errors, 0);         /* recovery not judged yet */
+    play_input(&p, "sys isolate web");
+    play_input(&p, "end");                       /* turn 2: contained at 30 */
+    assert_int_equal(m->contain_minute, 30);
+    assert_int_equal(m->recover_minute, -1);
+    assert_true(has_event(&p, "\"turn\":2,\"minute\":30,\"vis\":\"truth\",\"kind\":\"hook_error\","
+                              "\"value\":0,\"text\":{\"vi\":\"m.lua:8: attempt to index a nil value (field 'x')"));
+    /* and the start of turn 3: the at(3) hook */
+    assert_true(has_event(&p, "m.lua:10: metrics{} can only be used at the top level of a scenario file"));
+    assert_int_equal(m->hook_errors, 2);
+    play_input(&p, "end");                       /* turn 3: recovered fails again */
+    assert_int_equal(m->hook_errors, 3);
+    assert_int_equal(m->recover_minute, -1);
+    assert_false(engine_over(p.e));
+    play_end(&p);
+    lhost_free(h);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -408,6 +446,7 @@ int main(void)
         cmocka_unit_test(test_hook_errors_keep_session),
         cmocka_unit_test(test_memory_cap_sweep),
         cmocka_unit_test(test_hook_alloc_faults),
+        cmocka_unit_test(test_metrics_predicates),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

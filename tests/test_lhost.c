@@ -494,6 +494,51 @@ static void test_inputs_line(void **state)
     lhost_free(h);
 }
 
+/* metrics{}: the predicates kept in scen_metric order, absent ones left to
+ * the default rule; expect.metrics read into the test; and the problems. */
+static void test_metrics_declaration(void **state)
+{
+    (void)state;
+    lhost *h = must_load("m.lua", small_plus(
+        "metrics { recovered = function(w) return false end, contained = function(w) return true end }\n"
+        "test { name = 't', inputs = 'end', expect = { metrics = { detected_by = 15, contained_by = false } } }\n"));
+    const scen *sc = lhost_scen(h);
+    assert_int_equal(sc->metrics_pos.line, 5);
+    assert_int_equal(sc->metric_ref[SM_DETECTED], 0);
+    assert_true(sc->metric_ref[SM_CONTAINED] > 0);
+    assert_int_equal(sc->metric_ref[SM_RECOVERED], sc->metric_ref[SM_CONTAINED] + 1);
+    const scen_expect *x = &sc->tests[0].expect;
+    assert_true(x->has_metric[SM_DETECTED] && x->has_metric[SM_CONTAINED]);
+    assert_false(x->has_metric[SM_RECOVERED]);
+    assert_int_equal(x->metric_by[SM_DETECTED], 15);
+    assert_int_equal(x->metric_by[SM_CONTAINED], -1);
+    lhost_free(h);
+
+    h = must_load("n.lua", LH_SMALL);
+    assert_int_equal(lhost_scen(h)->metrics_pos.line, 0);
+    for (int m = 0; m < SM_COUNT; m++)
+        assert_int_equal(lhost_scen(h)->metric_ref[m], 0);
+    lhost_free(h);
+
+    assert_src_problems(small_plus(
+        "metrics { contained = true, recover = function(w) end }\n"
+        "metrics { detected = function(w) end }\n"
+        "test { name = 't', inputs = 'end', expect = { metrics = { contained_by = -5, recovered_by = true, contain_by = 3 } } }\n"
+        "test { name = 'u', inputs = 'end', expect = { metrics = 30 } }\n"),
+        "t.lua:5: metrics{}: unknown field 'recover' (fields: detected, contained, recovered)\n"
+        "t.lua:5: metrics{}: contained must be a function, got boolean\n"
+        "t.lua:6: metrics{} is declared twice (first on line 5)\n"
+        "t.lua:7: test 't': unknown field 'contain_by' (fields: detected_by, contained_by, recovered_by)\n"
+        "t.lua:7: test 't': expect.metrics.contained_by must be a minute (an integer from 0 to 100000000) "
+        "or false (never reached)\n"
+        "t.lua:7: test 't': expect.metrics.recovered_by must be a minute (an integer from 0 to 100000000) "
+        "or false (never reached)\n"
+        "t.lua:8: test 'u': expect.metrics must be a table such as { contained_by = 60 }\n");
+    assert_src_problems(small_plus("metrics { }\n"),
+        "t.lua:5: metrics{}: define at least one of detected, contained, recovered (each a function "
+        "of w that returns true once it holds)\n");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -523,6 +568,7 @@ int main(void)
         cmocka_unit_test(test_override_stdlib),
         cmocka_unit_test(test_roles_without_lead),
         cmocka_unit_test(test_inputs_line),
+        cmocka_unit_test(test_metrics_declaration),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -100,8 +100,18 @@ static void keep(void *ctx, const event *ev)
     sb_putc(ctx, '\n');
 }
 
-/* Play a self-test's inputs in h; the events as JSON lines. */
-static void play_inputs(lhost *h, uint64_t seed, const char *inputs, sbuf *events)
+static void put_metrics(const engine *e, sbuf *out)
+{
+    const engine_metrics *m = engine_get_metrics(e);
+    sb_printf(out, "metrics: detect %d, contain %d, recover %d, hook errors %d\n",
+              m->detect_minute, m->contain_minute, m->recover_minute, m->hook_errors);
+}
+
+/* Play a self-test's inputs in h; the events as JSON lines, then a last
+ * line with the metrics (so every comparison of two plays covers them).
+ * With x, the test's expect.metrics must hold. */
+static void play_expect(lhost *h, uint64_t seed, const char *inputs, sbuf *events,
+                        const scen_expect *x)
 {
     engine_hooks hk = lhost_hooks(h);
     event_sink sink = { keep, events };
@@ -120,7 +130,17 @@ static void play_inputs(lhost *h, uint64_t seed, const char *inputs, sbuf *event
         assert_true(engine_input(e, line) >= 0);
         p += n + (p[n] == '\n');
     }
+    put_metrics(e, events);
+    sbuf why = SBUF_INIT;
+    if (x && engine_expect_metrics(e, x, &why) > 0)
+        fail_msg("%s: %s", lhost_scen(h)->path, sb_str(&why));
+    sb_free(&why);
     engine_free(e);
+}
+
+static void play_inputs(lhost *h, uint64_t seed, const char *inputs, sbuf *events)
+{
+    play_expect(h, seed, inputs, events, NULL);
 }
 
 static void test_image_same_as_text(void **state)
@@ -165,15 +185,17 @@ static void test_image_same_as_text(void **state)
 
 /* Every shipped scenario, every self-test: a state made from the image
  * (declarations replayed, not read again) plays the same session as a
- * state loaded from the text, event for event; and so does a second state
- * from the same image, after the first has played. */
+ * state loaded from the text, event for event and metric for metric; and
+ * so does a second state from the same image, after the first has played.
+ * The tests' expect.metrics hold (each scenario's textbook run names its
+ * times to detect, contain and recover). */
 static void test_image_replay_all_scenarios(void **state)
 {
     (void)state;
     DIR *d = opendir("scenarios");
     assert_non_null(d);
     struct dirent *de;
-    int nscen = 0;
+    int nscen = 0, nmetrics = 0;
     while ((de = readdir(d))) {
         size_t nl = strlen(de->d_name);
         if (nl < 5 || strcmp(de->d_name + nl - 4, ".lua") != 0 ||
@@ -197,7 +219,7 @@ static void test_image_replay_all_scenarios(void **state)
             assert_non_null(i2);
             assert_true(lhost_replayed(i1) && lhost_replayed(i2));
             sbuf et = SBUF_INIT, e1 = SBUF_INIT, e2 = SBUF_INIT;
-            play_inputs(t2, sc->tests[k].seed, sc->tests[k].inputs, &et);
+            play_expect(t2, sc->tests[k].seed, sc->tests[k].inputs, &et, &sc->tests[k].expect);
             play_inputs(i1, sc->tests[k].seed, sc->tests[k].inputs, &e1);
             play_inputs(i2, sc->tests[k].seed, sc->tests[k].inputs, &e2);
             assert_true(et.len > 100);
@@ -210,6 +232,8 @@ static void test_image_replay_all_scenarios(void **state)
             lhost_free(i1);
             lhost_free(i2);
         }
+        for (int k = 0; k < sc->ntests; k++)
+            nmetrics += sc->tests[k].expect.has_metric[SM_RECOVERED];
         lhost_free(t);
         lhost_image_free(img);
         free(src);
@@ -217,6 +241,7 @@ static void test_image_replay_all_scenarios(void **state)
     }
     closedir(d);
     assert_true(nscen >= 10);
+    assert_true(nmetrics >= nscen);   /* at least a textbook run's recovery in each */
 }
 
 /* A replay whose refs differ from the image's (which a deterministic top
@@ -255,6 +280,68 @@ static void test_image_replay_mismatch_loads_in_full(void **state)
     lhost_free(t);
     lhost_image_free(img);
     free(src);
+}
+
+/* metrics{} in the fast way: the replayed state takes the predicates' refs
+ * (the same as the image's, so the image's scen names this state's
+ * functions) and measures what a text load measures; and when the ref of
+ * a predicate differs from the image's, the file is loaded in full. */
+static void test_image_replay_metrics(void **state)
+{
+    (void)state;
+    const char *src =
+        "scenario { id = 'm', title = { vi = 'M', en = 'M' }, difficulty = 'basic', max_turns = 8 }\n"
+        "role { id = 'sys', name = { vi = 'QT', en = 'Sys' } }\n"
+        "asset { id = 'web', kind = 'web', level = 2, name = { vi = 'Web', en = 'Web' } }\n"
+        "local function cut(w) return w.asset.web.isolated end\n"
+        "metrics {\n"
+        "  contained = function(w) return cut(w) end,\n"
+        "  recovered = function(w) return w:did('wait') and w:chance(0.5) end,\n"
+        "}\n"
+        "ending { id = 'done', text = { vi = 'Xong', en = 'Done' }, when = function(w) return w.turn >= 6 end }\n";
+    const char *inputs = "end\nsys isolate web\nend\nsys wait\nend\nsys wait\nend\nend\nend\n";
+    lhost *t = lhost_load("m.lua", src, strlen(src), NULL, NULL);
+    lhost_image *img = lhost_image_new("m.lua", src, strlen(src), NULL, NULL);
+    assert_non_null(t);
+    assert_non_null(img);
+    sbuf et = SBUF_INIT;
+    play_inputs(t, 3, inputs, &et);
+    assert_non_null(strstr(sb_str(&et), "metrics: detect -1, contain 30, recover "));
+    assert_null(strstr(sb_str(&et), "recover -1"));
+    const int *mref = lhost_scen(t)->metric_ref;
+    assert_true(mref[SM_CONTAINED] > 0 && mref[SM_RECOVERED] > mref[SM_CONTAINED]);
+    assert_int_equal(mref[SM_DETECTED], 0);
+
+    lhost *i = lhost_load_image(img, NULL, NULL);
+    assert_non_null(i);
+    assert_true(lhost_replayed(i));
+    assert_memory_equal(lhost_scen(i)->metric_ref, mref, sizeof lhost_scen(i)->metric_ref);
+    sbuf ei = SBUF_INIT;
+    play_inputs(i, 3, inputs, &ei);
+    assert_string_equal(sb_str(&et), sb_str(&ei));
+    lhost_free(i);
+
+    /* The recovered predicate's ref, as the image recorded it (after the
+     * contained one), made to differ. */
+    int k = 0;
+    while (k < img->nrefs && img->refs[k] != img->sc.metric_ref[SM_RECOVERED])
+        k++;
+    assert_true(k > 0 && k < img->nrefs);
+    assert_int_equal(img->refs[k - 1], img->sc.metric_ref[SM_CONTAINED]);
+    img->refs[k] += 1000;
+    i = lhost_load_image(img, NULL, NULL);
+    assert_non_null(i);
+    assert_false(lhost_replayed(i));
+    sbuf ef = SBUF_INIT;
+    play_inputs(i, 3, inputs, &ef);
+    assert_string_equal(sb_str(&et), sb_str(&ef));
+    img->refs[k] -= 1000;
+    lhost_free(i);
+    sb_free(&et);
+    sb_free(&ei);
+    sb_free(&ef);
+    lhost_free(t);
+    lhost_image_free(img);
 }
 
 #define SMALL \
@@ -395,6 +482,7 @@ static void replay_check(lhost_image *img, sim_policy policy, uint64_t seed)
     }
     assert_true(turns <= lhost_scen(h)->max_turns);
     assert_non_null(engine_outcome(e));
+    put_metrics(e, &events);
     engine_free(e);
     sim_bot_free(b);
     lhost_free(h);
@@ -531,6 +619,7 @@ int main(void)
         cmocka_unit_test(test_image_same_as_text),
         cmocka_unit_test(test_image_replay_all_scenarios),
         cmocka_unit_test(test_image_replay_mismatch_loads_in_full),
+        cmocka_unit_test(test_image_replay_metrics),
         cmocka_unit_test(test_image_invalid_and_hook_lines),
         cmocka_unit_test(test_image_outlived_by_its_lhost),
         cmocka_unit_test(test_bot_sees_team_view_only),

@@ -124,6 +124,7 @@ static void check_expect(const scen *sc, const scen_expect *x, const test_run *r
         else if (engine_penalty_count(e, k) < 1)
             why(reason, "penalty %s: expected to apply, did not", x->pen_ids[i]);
     }
+    engine_expect_metrics(e, x, reason);
     int herr = engine_get_metrics(e)->hook_errors;
     if (herr > 0)
         why(reason, "hook error: %s (%d in all)", sb_str(&r->hook_error), herr);

@@ -284,15 +284,17 @@ irdrill test "$fx/failing.lua"
 check "failing tests: exit 1" status_is 1
 check "failing test: FAIL with the reason" has out '^FAIL e2e-failing/wrong outcome: outcome: expected never, got timeout$'
 check "bad inputs line in a test: FAIL with the scenario's file:line" \
-    has out "^FAIL e2e-failing/bad input: $fx/failing\\.lua:12: "
-check "failing tests: summary line" last_line_is out "0 passed, 2 failed"
+    has out "^FAIL e2e-failing/bad input: $fx/failing\\.lua:13: "
+check "a time to contain that never comes: FAIL with the reason" \
+    has out '^FAIL e2e-failing/wrong metrics: metrics: never contained, expected by minute 30$'
+check "failing tests: summary line" last_line_is out "0 passed, 3 failed"
 
 irdrill test "$fx/hookerr.lua"
 check "hook error in a test: FAIL naming file:line" has out '^FAIL e2e-hookerr/hook fails: hook error: .*hookerr\.lua:7: boom'
 check "hook error in a test: no raw escape or bidi characters" no_raw_controls
 
 irdrill test "$fx/tiny.lua" "$fx/failing.lua"
-check "tests of several scenarios: one summary" last_line_is out "2 passed, 2 failed"
+check "tests of several scenarios: one summary" last_line_is out "2 passed, 3 failed"
 
 irdrill test "$fx/broken-syntax.lua"
 check "test of a scenario that does not load: exit 1, counted" sh -c "[ $rc -eq 1 ] && tail -n 1 out | grep -qx '0 passed, 1 failed'"

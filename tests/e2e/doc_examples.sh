@@ -23,10 +23,16 @@ fail() {
     fails=$((fails + 1))
 }
 
-# 1. The fixture loads and passes its self-tests.
+# 1. The fixture loads and passes its self-tests. Its only warnings are the
+#    intended ones: the plain-string w:log texts the doc shows on purpose.
 "$IRDRILL" check "$fixture" > out 2> err
 rc=$?
 [ $rc -eq 0 ] || fail "irdrill check exit $rc: $(head -n 3 err | tr '\n' ' ')"
+grep -n 'w:log(string.format(' "$fixture" | cut -d: -f1 | while read -r n; do
+    echo "$fixture:$n: warning: text given as a plain string (by a hook): one form serves both languages; write { vi = \"...\", en = \"...\" }"
+done > want_warnings
+[ "$(wc -l < want_warnings)" -eq 3 ] || fail "expected 3 plain-string w:log lines in the fixture, found $(wc -l < want_warnings)"
+cmp -s err want_warnings || fail "irdrill check warnings differ from the intended ones: $(diff want_warnings err | head -n 4 | tr '\n' ' ')"
 "$IRDRILL" test "$fixture" > out 2> err
 rc=$?
 [ $rc -eq 0 ] || fail "irdrill test exit $rc"
@@ -71,12 +77,16 @@ fi
 has() {
     grep -Eq -- "$2" blocks.txt || fail "docs/scenario-api.md: no code example for $1"
 }
-for d in scenario role asset link action objective penalty hint ending signal \
+for d in scenario role asset link action objective penalty hint ending metrics signal \
          recipient fact audience support test; do
     has "$d{}" "^[[:space:]]*$d[[:space:]]*[({]"
 done
 for t in at every when on; do
     has "$t()" "^[[:space:]]*$t[[:space:]]*\\("
+done
+for m in detected contained recovered; do
+    has "metrics{ $m = ... }" "^[[:space:]]*$m[[:space:]]*=[[:space:]]*function\\(w\\)"
+    has "expect.metrics.${m}_by" "metrics = \\{.*${m}_by = "
 done
 has "w.turn" 'w\.turn([^A-Za-z0-9_]|$)'
 has "w.minutes" 'w\.minutes([^A-Za-z0-9_]|$)'
