@@ -59,8 +59,8 @@ static void fixture_open(fixture *f, lang lg)
                              .summary = { "Tóm tắt", "Summary" }, .diff = DIFF_BASIC,
                              .max_turns = 10, .turn_minutes = 15, .nroles = 3,
                              .roles = f->roles, .vi = true, .en = true };
-    f->sess[0] = (menu_session){ 7, "demo", "Đội A", "finished", "2025-01-01T08:00:00Z", 10, 55 };
-    f->sess[1] = (menu_session){ 8, "demo", "Đội B", "active", "2025-01-02T08:00:00Z", 3, 10 };
+    f->sess[0] = (menu_session){ 7, "demo", "Đội A", "finished", "2025-01-01T08:00:00Z", 10, 55, 0 };
+    f->sess[1] = (menu_session){ 8, "demo", "Đội B", "active", "2025-01-02T08:00:00Z", 3, 10, 0 };
     f->d = (menu_data){ &f->sc, 1, f->sess, 2, "/tmp/x.db", true, NULL };
     f->ch.lg = lg;
     f->m = (menu){ .d = &f->d, .ch = &f->ch };
