@@ -19,7 +19,7 @@ set -u
 here=$(cd "$(dirname "$0")" && pwd)
 ref=$(cd "$here/../../scenarios" && pwd)/portal-defacement.lua
 want_kills=${1:-50}
-max_rounds=$((want_kills * 3))
+max_rounds=$((want_kills * 6))
 
 checks=0
 fails=0
@@ -56,8 +56,14 @@ esac
 want_row=$(sqlite3 whole.db "SELECT status, outcome, score, turn FROM sessions WHERE id = 1")
 
 # Random delays in seconds, from awk's generator seeded per round, so a
-# failing round can be replayed by its number.
-delay() { awk -v s="$1" -v t="$2" 'BEGIN { srand(s); printf "%.4f", rand() * t }'; }
+# failing round can be replayed by its number. The spread is the measured
+# length of a run times a scale that adapts to the machine: when a run
+# finishes before its kill (the machine got faster, or the first run was
+# slow) the scale shrinks, so that the kills keep landing inside runs
+# however the load changes while the test runs.
+delay() { awk -v s="$1" -v t="$2" -v k="$scale" 'BEGIN { srand(s); printf "%.4f", rand() * t * k }'; }
+scale=1
+shrink() { scale=$(awk -v k="$scale" 'BEGIN { k *= 0.8; printf "%.4f", k < 0.05 ? 0.05 : k }'); }
 
 mkfifo feed.fifo
 db=crash.db
@@ -99,6 +105,7 @@ while [ $kills -lt "$want_kills" ] && [ $round -lt $max_rounds ]; do
     id=$(sqlite3 $db "SELECT coalesce(max(id), 0) FROM sessions" 2> /dev/null || echo 0)
     if [ "$rc" -ne 137 ]; then
         # It finished before the kill: then it must have finished right.
+        shrink
         checks=$((checks + 1))
         [ "$rc" -eq 0 ] && [ "$(tail -n 1 run.out | strip)" = "$want" ] ||
             fail "round $round: uninterrupted run (exit $rc): $(tail -n 1 run.out) $(cat run.err)"
