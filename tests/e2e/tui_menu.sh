@@ -34,104 +34,14 @@ if ! command -v tmux > /dev/null 2>&1; then
 fi
 
 work=$PWD
-sock=$work/tmux.sock
-tm() { tmux -S "$sock" -f /dev/null "$@"; }
-trap 'tm kill-server 2> /dev/null' EXIT
 mkdir -p scen
 cp "$top/scenarios/tutorial.lua" scen/
 cp "$top/scenarios/portal-defacement.lua" scen/
 cp "$top/scenarios/tutorial.lua" tut.lua
 db=$work/menu.db
-
-# The pane runs run.sh: irdrill in a child whose pid is kept, then what the
-# terminal looks like after it (stty), then its exit status.
-cat > run.sh << 'EOF'
-#!/bin/sh
-rm -f exit.txt stty.txt pid
-ulimit -c 0
-sh -c 'echo $$ > pid; exec "$@"' sh "$@" 2> err.txt
-rc=$?
-stty -a > stty.txt 2>&1
-echo "EXIT=$rc" > exit.txt
-exec sleep 600
-EOF
-
-checks=0
-fails=0
-fail() {
-    fails=$((fails + 1))
-    echo "not ok $checks - $1"
-    tm capture-pane -p -t e2e 2> /dev/null | sed 's/^/    |/'
-}
-screen() { tm capture-pane -p -t e2e 2> /dev/null; }
-
-# start ENV... -- ARGS...: a fresh session running irdrill ARGS.
-start() {
-    tm kill-session -t e2e 2> /dev/null
-    envs=""
-    while [ "$1" != -- ]; do envs="$envs $1"; shift; done
-    shift
-    rm -f exit.txt
-    # shellcheck disable=SC2086
-    tm new-session -d -s e2e -x 80 -y 24 \
-        "cd '$work' && env LC_ALL=C.UTF-8 LANG=C.UTF-8 IRDRILL_DB='$db' IRDRILL_SCENARIOS='$work/scen' $envs sh run.sh '$IRDRILL' $*"
-}
-
-wait_for() {   # wait_for TEXT [SECONDS]: until the screen shows TEXT
-    end=$(($(date +%s) + ${2:-10}))
-    while :; do
-        screen > screen.txt
-        grep -qF -- "$1" screen.txt && return 0
-        [ "$(date +%s)" -ge "$end" ] && return 1
-        sleep 0.05
-    done
-}
-wait_gone() {
-    end=$(($(date +%s) + ${2:-10}))
-    while :; do
-        screen > screen.txt
-        grep -qF -- "$1" screen.txt || return 0
-        [ "$(date +%s)" -ge "$end" ] && return 1
-        sleep 0.05
-    done
-}
-wait_exit() {
-    end=$(($(date +%s) + ${1:-10}))
-    while [ ! -s exit.txt ]; do
-        [ "$(date +%s)" -ge "$end" ] && return 1
-        sleep 0.05
-    done
-}
-sees() {    # sees DESCRIPTION TEXT [SECONDS]
-    checks=$((checks + 1))
-    wait_for "$2" "${3:-10}" || fail "$1: the screen shows '$2'"
-}
-gone() {
-    checks=$((checks + 1))
-    wait_gone "$2" "${3:-10}" || fail "$1: '$2' is no longer on the screen"
-}
-never() {   # never DESCRIPTION TEXT: not on the screen now
-    checks=$((checks + 1))
-    screen > screen.txt
-    grep -qF -- "$2" screen.txt && fail "$1: the screen must not show '$2'"
-}
-exits() {   # exits DESCRIPTION STATUS
-    checks=$((checks + 1))
-    if ! wait_exit 10; then
-        fail "$1: irdrill did not exit"
-    elif [ "$(cat exit.txt)" != "EXIT=$2" ]; then
-        fail "$1: exit status $(cat exit.txt), want $2"
-    fi
-}
-ok() {      # ok DESCRIPTION COMMAND...
-    checks=$((checks + 1))
-    desc=$1
-    shift
-    "$@" || fail "$desc"
-}
-restored() { grep -q '[^-]icanon' stty.txt && grep -q '[^-]echo ' stty.txt; }
-keys() { tm send-keys -t e2e "$@"; }
-type_text() { tm send-keys -t e2e -l "$1"; }
+tui_env="IRDRILL_SCENARIOS='$work/scen'"
+# shellcheck source=tests/e2e/lib/tmux.sh
+. "$here/lib/tmux.sh"
 ir() { IRDRILL_DB=$db "$IRDRILL" "$@"; }
 # The newest session's number.
 newest() { ir sessions --json --limit 1 | sed -n 's/.*"session":\([0-9]*\).*/\1/p'; }

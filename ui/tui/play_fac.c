@@ -53,22 +53,7 @@ static void fac_board(play *p, crt *c, rect r)
     draw_box(c, r.y, r.x, r.h, r.w, T(p->lg, M_FAC_SYSTEMS), false);
     int iw = r.w - 2;
     for (int a = 0; a < p->sc->nassets && a < r.h - 2; a++) {
-        int y = r.y + 1 + a, x = r.x + 1;
-        ui_badge b[8];
-        int nb = ui_asset_badges(p->truth, a, b, 8);
-        int bw[8], total = 0;
-        for (int k = 0; k < nb; k++) {
-            bw[k] = tw_width(T(p->lg, b[k].id)) + 2;
-            total += bw[k] + 1;
-        }
-        int namew = iw - total;
-        if (namew < iw / 3)
-            namew = iw / 3;
-        char name[256];
-        ui_text(&p->sc->assets[a].name, p->lg, name, sizeof name);
-        int bx = x + draw_str_cut(c, y, x, namew, name, ST_NORMAL) + 1;
-        for (int k = 0; k < nb && bx + bw[k] <= x + iw; k++)
-            bx += ui_draw_badge(c, y, bx, bw[k], p->lg, b[k].id, b[k].style) + 1;
+        ui_draw_asset_row(c, r.y + 1 + a, r.x + 1, iw, p->truth, p->sc, a, p->lg, ST_NORMAL, 0);
     }
 }
 

@@ -130,27 +130,7 @@ static void draw_assets(play *p, crt *c, rect r)
         bool sel = p->focus == PANE_ASSETS && a == p->sel[PANE_ASSETS];
         int rev = sel ? ST_REV : 0;
         draw_fill(c, y, x, iw, rev);
-        ui_badge b[8];
-        int nb = ui_asset_badges(p->v, a, b, 8);
-        /* Badges say the state: they come whole or not at all, and the
-         * name gives way to them down to a third of the row. */
-        int bw[8], total = 0;
-        for (int k = 0; k < nb; k++) {
-            bw[k] = tw_width(T(p->lg, b[k].id)) + 2;
-            total += bw[k] + 1;
-        }
-        int namew = iw - total;
-        if (namew < iw / 3)
-            namew = iw / 3;
-        char name[256];
-        ui_text(&p->sc->assets[a].name, p->lg, name, sizeof name);
-        int used = draw_str_cut(c, y, x, namew, name, (sel ? ST_BOLD : ST_NORMAL) | rev);
-        int bx = x + used + 1;
-        for (int k = 0; k < nb; k++) {
-            if (bx + bw[k] > x + iw)
-                break;
-            bx += ui_draw_badge(c, y, bx, bw[k], p->lg, b[k].id, b[k].style | rev) + 1;
-        }
+        ui_draw_asset_row(c, y, x, iw, p->v, p->sc, a, p->lg, sel ? ST_BOLD : ST_NORMAL, rev);
     }
 }
 

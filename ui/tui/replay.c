@@ -85,26 +85,8 @@ static void draw_board(replay *r, crt *c, const view *v, int y, int x, int h, in
                        const char *title)
 {
     draw_box(c, y, x, h, w, title, false);
-    for (int a = 0; a < r->sc->nassets && a < h - 2; a++) {
-        char name[256];
-        ui_text(&r->sc->assets[a].name, r->lg, name, sizeof name);
-        ui_badge b[8];
-        int nb = ui_asset_badges(v, a, b, 8);
-        int total = 0;
-        for (int k = 0; k < nb; k++)
-            total += tw_width(T(r->lg, b[k].id)) + 3;
-        int namew = w - 2 - total;
-        if (namew < (w - 2) / 3)
-            namew = (w - 2) / 3;
-        int used = draw_str_cut(c, y + 1 + a, x + 1, namew, name, ST_NORMAL);
-        int bx = x + 2 + used;
-        for (int k = 0; k < nb; k++) {
-            int bw = tw_width(T(r->lg, b[k].id)) + 2;
-            if (bx + bw > x + w - 1)
-                break;
-            bx += ui_draw_badge(c, y + 1 + a, bx, bw, r->lg, b[k].id, b[k].style) + 1;
-        }
-    }
+    for (int a = 0; a < r->sc->nassets && a < h - 2; a++)
+        ui_draw_asset_row(c, y + 1 + a, x + 1, w - 2, v, r->sc, a, r->lg, ST_NORMAL, 0);
 }
 
 /* Whether one side shows an item of the turn: the team's items, or the

@@ -333,3 +333,23 @@ int ui_draw_badge(crt *c, int y, int x, int maxw, lang lg, msg_id id, int style)
     snprintf(buf, sizeof buf, "[%s]", T(lg, id));
     return draw_str(c, y, x, maxw, buf, style);
 }
+
+void ui_draw_asset_row(crt *c, int y, int x, int w, const view *v, const scen *sc, int asset,
+                       lang lg, int name_style, int style)
+{
+    ui_badge b[8];
+    int nb = ui_asset_badges(v, asset, b, 8);
+    int bw[8], total = 0;
+    for (int k = 0; k < nb; k++) {
+        bw[k] = tw_width(T(lg, b[k].id)) + 2;
+        total += bw[k] + 1;
+    }
+    int namew = w - total;
+    if (namew < w / 3)
+        namew = w / 3;
+    char name[256];
+    ui_text(&sc->assets[asset].name, lg, name, sizeof name);
+    int bx = x + draw_str_cut(c, y, x, namew, name, name_style | style) + 1;
+    for (int k = 0; k < nb && bx + bw[k] <= x + w; k++)
+        bx += ui_draw_badge(c, y, bx, bw[k], lg, b[k].id, b[k].style | style) + 1;
+}

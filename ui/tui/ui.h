@@ -79,4 +79,12 @@ char *ui_item_details(const view *v, const view_item *it);
 /* Draw "[BADGE]" at (y, x) in at most maxw columns; returns the columns. */
 int ui_draw_badge(crt *c, int y, int x, int maxw, lang lg, msg_id id, int style);
 
+/* One asset's row of a systems board, w columns at (y, x): its name, then
+ * its badges as v knows them. Badges say the state: they come whole or not
+ * at all, and the name gives way to them down to a third of the row.
+ * style is added to every part (reverse video for the selection);
+ * name_style is the name's own. */
+void ui_draw_asset_row(crt *c, int y, int x, int w, const view *v, const scen *sc, int asset,
+                       lang lg, int name_style, int style);
+
 #endif
