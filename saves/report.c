@@ -29,6 +29,14 @@ const char *rep_title(const rep *r)
     return r->l->sess.scenario_id;
 }
 
+const char *rep_ending(const rep *r, const char *id)
+{
+    for (int i = 0; id && r->sc && i < r->sc->nendings; i++)
+        if (strcmp(r->sc->endings[i].id, id) == 0 && !text_empty(&r->sc->endings[i].text))
+            return text_get(&r->sc->endings[i].text, r->lg);
+    return NULL;
+}
+
 const char *rep_role(const rep *r, const char *id)
 {
     if (!id)

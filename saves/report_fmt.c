@@ -39,6 +39,10 @@ static void json_session(const rep *r, sbuf *o)
     sb_printf(o, ",\"turn\":%d,\"score\":%d,\"max_score\":%d,\"outcome\":", ss->turn, ss->score,
               ss->max_score);
     json_put(o, ss->outcome);
+    /* the ending as the scenario words it (or as the session recorded it) */
+    sb_puts(o, ",\"outcome_text\":");
+    json_put(o, ss->outcome ? r->outcome_text ? r->outcome_text : rep_ending(r, ss->outcome)
+                            : NULL);
     sb_printf(o, ",\"inputs\":%d,\"chain_head\":", ss->ninputs);
     json_put(o, ss->ninputs ? ss->head : ss->genesis);
     sb_printf(o, ",\"scenario_loaded\":%s,\"damaged_event_blocks\":%d}", r->sc ? "true" : "false",
@@ -47,9 +51,21 @@ static void json_session(const rep *r, sbuf *o)
     for (int i = 0; i < ss->nparts; i++) {
         sb_puts(o, i ? ",{\"name\":" : "{\"name\":");
         json_put(o, ss->parts[i].name);
-        sb_puts(o, ",\"roles\":");
-        json_put(o, ss->parts[i].roles);
-        sb_putc(o, '}');
+        sb_puts(o, ",\"roles\":[");
+        /* recorded as "lead,soc": an array of role ids */
+        const char *p = ss->parts[i].roles ? ss->parts[i].roles : "";
+        for (int k = 0; *p; k++) {
+            size_t len = strcspn(p, ",");
+            char *id = xstrndup(p, len);
+            if (!id)
+                o->oom = true;
+            if (k)
+                sb_putc(o, ',');
+            json_put(o, id ? id : "");
+            free(id);
+            p += len + (p[len] == ',');
+        }
+        sb_puts(o, "]}");
     }
     sb_putc(o, ']');
 }
@@ -82,6 +98,15 @@ static void json_score(const rep *r, sbuf *o)
             sb_printf(o, ",\"points\":%d", ob->points);
         else
             sb_puts(o, ",\"points\":null");
+        /* the deadline: by the end of turn N, or within M simulated minutes */
+        if (ob->by_turn > 0)
+            sb_printf(o, ",\"by_turn\":%d", ob->by_turn);
+        else
+            sb_puts(o, ",\"by_turn\":null");
+        if (ob->within_minutes > 0)
+            sb_printf(o, ",\"within_minutes\":%d", ob->within_minutes);
+        else
+            sb_puts(o, ",\"within_minutes\":null");
         sb_printf(o, ",\"status\":\"%s\"", obj_state_name(ob->state));
         if (ob->state == OBJ_MET)
             sb_printf(o, ",\"minute\":%d", ob->minute);
@@ -177,7 +202,10 @@ int json_write(const rep *r, sbuf *o)
     json_events(r, o);
     json_items(o, "mistakes", r->mist, r->nmist, false);
     json_items(o, "improvement_plan", r->plan, r->nplan, true);
-    sb_puts(o, ",\"history\":[");
+    /* whose earlier sessions: the team's, or without a team the same
+     * participants' */
+    sb_printf(o, ",\"history_of\":\"%s\",\"history\":[",
+              r->l->sess.team && r->l->sess.team[0] ? "team" : "participants");
     for (int i = 0; i < r->nhist; i++) {
         const store_session *h = &r->hist[i];
         sb_printf(o, "%s{\"session\":%" PRId64 ",\"started\":", i ? "," : "", h->id);
@@ -186,6 +214,8 @@ int json_write(const rep *r, sbuf *o)
         json_put(o, h->mode);
         sb_puts(o, ",\"outcome\":");
         json_put(o, h->outcome);
+        sb_puts(o, ",\"outcome_text\":");
+        json_put(o, h->outcome ? rep_ending(r, h->outcome) : NULL);
         sb_printf(o, ",\"score\":%d,\"max_score\":%d,\"turns\":%d,\"detect_minute\":%" PRId64
                   ",\"contain_minute\":%" PRId64 "}", h->score, h->max_score, h->turn,
                   h->detect_minute, h->contain_minute);

@@ -27,7 +27,7 @@ typedef enum rs {
     RS_RECOMMENDATION, RS_OWNER, RS_DUE, RS_NO_PLAN, RS_GENERIC_REC, RS_HISTORY, RS_NO_HISTORY,
     RS_THIS_SESSION, RS_TURNS, RS_DETECT_SHORT, RS_CONTAIN_SHORT, RS_SIGN, RS_FACILITATOR,
     RS_TEAM_LEAD, RS_SIGNATURE, RS_CHANGE, RS_YES, RS_NO, RS_INPUTS, RS_METRICS_SO_FAR,
-    RS_DAMAGED,
+    RS_DAMAGED, RS_INPUT, RS_HISTORY_TEAM, RS_HISTORY_PEOPLE, RS_NO_HISTORY_PEOPLE,
     RS_COUNT
 } rs;
 
@@ -107,6 +107,9 @@ void rep_metric_label(const rep *r, const char *name, sbuf *out);
 void rep_metric_value(const rep *r, const char *name, int64_t v, sbuf *out);
 /* The scenario title in the report's language. */
 const char *rep_title(const rep *r);
+/* An ending's text in the report's language, from the scenario, when it
+ * declares that id; else NULL. */
+const char *rep_ending(const rep *r, const char *id);
 
 int md_write(const rep *r, sbuf *out);
 int json_write(const rep *r, sbuf *out);

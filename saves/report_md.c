@@ -5,6 +5,8 @@
  */
 #include "saves/report_int.h"
 
+#include <stdlib.h>
+
 #include <inttypes.h>
 #include <stdio.h>
 #include <string.h>
@@ -55,7 +57,7 @@ static void header(const rep *r, sbuf *o)
     row2(o, rs_get(RS_SESSION, lg), sb_str(&v));
     sb_reset(&v);
     sb_printf(&v, "%s (%d %s)", ss->ninputs ? ss->head : ss->genesis, ss->ninputs,
-              rs_get(RS_INPUTS, lg));
+              rs_get(ss->ninputs == 1 ? RS_INPUT : RS_INPUTS, lg));
     row2(o, rs_get(RS_FINGERPRINT, lg), sb_str(&v));
     if (!r->sc)
         sb_printf(o, "\n> %s\n", rs_get(RS_NO_SCENARIO, lg));
@@ -265,7 +267,17 @@ static void history_row(const rep *r, sbuf *o, const store_session *h, bool self
     sb_printf(o, "| %" PRId64 "%s%s%s | %.10s | %s | ", h->id, self ? " (" : "",
               self ? rs_get(RS_THIS_SESSION, r->lg) : "", self ? ")" : "",
               h->started ? h->started : "", rep_mode(r, h->mode));
-    md_put(o, h->outcome ? h->outcome : rep_status(r, h->status));
+    /* the ending as the scenario words it, its first sentence (a table
+     * cell); the id when the scenario does not declare it */
+    const char *ending = h->outcome ? rep_ending(r, h->outcome) : NULL;
+    if (ending) {
+        const char *stop = strstr(ending, ". ");
+        char *first = xstrndup(ending, stop ? (size_t)(stop - ending) + 1 : strlen(ending));
+        md_put(o, first ? first : ending);
+        free(first);
+    } else {
+        md_put(o, h->outcome ? h->outcome : rep_status(r, h->status));
+    }
     sb_printf(o, " | %d / %d | %d | ", h->score, h->max_score, h->turn);
     if (h->detect_minute >= 0)
         rep_clock(o, h->detect_minute);
@@ -283,10 +295,13 @@ static void history(const rep *r, sbuf *o)
 {
     lang lg = r->lg;
     heading(o, 2, 6, rs_get(RS_HISTORY, lg));
+    /* Without a team, "earlier sessions" are those of the same people. */
+    bool people = !r->l->sess.team || !r->l->sess.team[0];
     if (r->nhist == 0) {
-        sb_printf(o, "%s\n", rs_get(RS_NO_HISTORY, lg));
+        sb_printf(o, "%s\n", rs_get(people ? RS_NO_HISTORY_PEOPLE : RS_NO_HISTORY, lg));
         return;
     }
+    sb_printf(o, "%s\n\n", rs_get(people ? RS_HISTORY_PEOPLE : RS_HISTORY_TEAM, lg));
     sb_printf(o, "| %s | %s | %s | %s | %s | %s | %s | %s |\n"
               "|---|---|---|---|---:|---:|---|---|\n",
               rs_get(RS_SESSION, lg), rs_get(RS_DATE, lg), rs_get(RS_MODE, lg),

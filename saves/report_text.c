@@ -106,6 +106,18 @@ static const struct { const char *vi, *en; } words[RS_COUNT] = {
     [RS_YES] = { "có", "yes" },
     [RS_NO] = { "không", "no" },
     [RS_INPUTS] = { "đầu vào", "inputs" },
+    [RS_INPUT] = { "đầu vào", "input" },
+    [RS_HISTORY_TEAM] = { "Các phiên trước của đội với kịch bản này.",
+                          "The team's earlier sessions of this scenario." },
+    [RS_HISTORY_PEOPLE] = { "Phiên này không ghi tên đội: so sánh với các phiên trước của kịch bản "
+                            "này có cùng những người tham gia và cũng không ghi tên đội.",
+                            "No team was recorded for this session: it is compared with earlier "
+                            "sessions of this scenario by the same participants, also without a "
+                            "team." },
+    [RS_NO_HISTORY_PEOPLE] = { "Không có phiên nào trước đây của kịch bản này với cùng những người "
+                               "tham gia (phiên này không ghi tên đội).",
+                               "No earlier session of this scenario by the same participants (no "
+                               "team was recorded for this session)." },
     [RS_METRICS_SO_FAR] = { "Phiên chưa kết thúc: các chỉ số tính đến lượt cuối đã ghi; thời gian "
                             "gián đoạn của hệ thống vẫn đang ngừng hoạt động chưa được tính.",
                             "The session has not ended: the metrics are as of its last recorded "
