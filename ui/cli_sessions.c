@@ -41,8 +41,20 @@ typedef struct list_ctx {
     int limit;            /* rows to print; the query asks for one more */
     int count;
     bool more;
+    bool out_failed;      /* stdout could not be written (reported) */
     sbuf line;
 } list_ctx;
+
+/* After a row: a listing that cannot be written stops there, reported
+ * while errno still says why (cli_flush_stdout). */
+static int row_done(list_ctx *c)
+{
+    if (!ferror(stdout))
+        return 0;
+    cli_flush_stdout();
+    c->out_failed = true;
+    return 1;
+}
 
 /* A string from the database, made safe for a terminal. */
 static void json_safe(sbuf *b, const char *s)
@@ -94,7 +106,7 @@ static int list_row(void *ctx, const store_session *ss)
         if (b->oom)
             return -1;
         puts(sb_str(b));
-        return 0;
+        return row_done(c);
     }
     if (c->count == 1)
         printf("%7s  %-8s  %4s  %-9s  %-8s  %-20s  %-20s  %-16s  %s\n", "SESSION", "STATUS",
@@ -117,7 +129,7 @@ static int list_row(void *ctx, const store_session *ss)
     }
     cli_put_safe(stdout, ss->team && *ss->team ? ss->team : "-", NULL);
     putchar('\n');
-    return 0;
+    return row_done(c);
 }
 
 /* A whole number 1 ... 1,000,000,000 for --limit. */
@@ -191,6 +203,10 @@ int cli_cmd_sessions(int argc, char **argv)
     store_filter f = { .scenario = scenario, .team = team, .status = status,
                        .limit = c.limit > 0 ? c.limit + 1 : 0 };
     int src = store_list_each(st, &f, list_row, &c);
+    if (c.out_failed) {
+        rc = CLI_EENV;
+        goto out;
+    }
     if (src != STORE_OK || c.line.oom) {
         cli_error("%s", src != STORE_OK ? store_errmsg(st) : "out of memory");
         rc = CLI_EENV;

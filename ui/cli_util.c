@@ -48,11 +48,28 @@ void cli_put_safe(FILE *f, const char *s, const char *allow)
     free(clean);
 }
 
+/* The command being run, for messages that are not a command's own: the
+ * name cli_parse was last given. */
+static const char *current_cmd;
+
+/* A failed write to stdout is reported once, with the reason of the write
+ * that failed: stdio discards what it could not write, so a later fflush
+ * has nothing to write and fails no more, while errno meanwhile is
+ * whatever a later call left (closing the database sets EBADF). So a
+ * command that goes on after writing calls this at once, while errno is
+ * still the write's; main calls it at the end for every command. */
 int cli_flush_stdout(void)
 {
-    if (fflush(stdout) == 0 && !ferror(stdout))
+    static bool reported;
+    int failed = fflush(stdout) != 0;
+    int err = errno;
+    if (!failed && !ferror(stdout))
         return CLI_OK;
-    cli_error("cannot write the output: %s", strerror(errno));
+    if (!reported) {
+        reported = true;
+        cli_error("%s%scannot write the output: %s", current_cmd ? current_cmd : "",
+                  current_cmd ? ": " : "", strerror(err ? err : EIO));
+    }
     return CLI_EENV;
 }
 
@@ -115,6 +132,7 @@ int cli_parse(const char *cmd, int argc, char **argv, const cli_flag *flags,
               int nflags, cli_strv *pos, bool *help)
 {
     *help = false;
+    current_cmd = cmd;
     /* --help wins over everything before "--", even a bad flag. */
     for (int i = 0; i < argc && strcmp(argv[i], "--") != 0; i++) {
         if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
