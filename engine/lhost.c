@@ -364,6 +364,10 @@ static int run_chunk(lhost *h, const char *buf, size_t len, const char *name, bo
  * gives the line of a stray byte in a comment or an id too). */
 static int check_source(lhost *h, const char *src, size_t len)
 {
+    if (len > LH_FILE_MAX) {
+        lh_problem(h, 1, "the file is larger than 16 MiB");
+        return -1;
+    }
     size_t i = 0;
     int line = 1;
     while (i < len) {
@@ -496,6 +500,33 @@ static int replay_done(lhost *h, const lhost_image *from)
  * (already checked when the image was made), and with replay the
  * declarations too; with keep, the compiled chunks and what the load
  * declared are kept for a new image. */
+/* Which standard library h runs: the image's, opts', or the built-in
+ * one; a text from outside is copied (and checked like a scenario's). */
+static int choose_stdlib(lhost *h, const lhost_opts *opts, const lhost_image *from)
+{
+    const char *src = irdrill_stdlib_lua;
+    size_t len = irdrill_stdlib_lua_len;
+    if (from ? from->stdlib_own != NULL : opts && opts->stdlib) {
+        src = from ? from->stdlib_own : opts->stdlib;
+        len = from ? from->stdlib_len : opts->stdlib_len;
+        if (!(h->stdlib_own = malloc(len + 1))) {
+            lh_problem(h, 0, "out of memory");
+            return -1;
+        }
+        memcpy(h->stdlib_own, src, len);
+        h->stdlib_own[len] = '\0';
+        src = h->stdlib_own;
+        h->in_stdlib = true;
+        int rc = from ? 0 : check_source(h, src, len);
+        h->in_stdlib = false;
+        if (rc < 0)
+            return -1;
+    }
+    h->stdlib = src;
+    h->stdlib_len = len;
+    return 0;
+}
+
 static lhost *load(const char *path, const char *src, size_t len, const lhost_opts *opts,
                    sbuf *problems, const lhost_image *from, lhost_image *keep, bool replay)
 {
@@ -525,6 +556,8 @@ static lhost *load(const char *path, const char *src, size_t len, const lhost_op
     len = h->sc.source_len;
     if (!from && check_source(h, src, len) < 0)
         goto fail;
+    if (choose_stdlib(h, opts, from) < 0)
+        goto fail;
     sbx_rng rng = { rng_next, h };
     h->sbx = sbx_new(opts ? &opts->limits : NULL, &rng);
     if (!h->sbx)
@@ -535,7 +568,7 @@ static lhost *load(const char *path, const char *src, size_t len, const lhost_op
         sandbox_problem(h, h->sc.path);
         goto fail;
     }
-    if (run_chunk(h, irdrill_stdlib_lua, irdrill_stdlib_lua_len, LH_STDLIB_NAME, true, lib) < 0)
+    if (run_chunk(h, h->stdlib, h->stdlib_len, LH_STDLIB_NAME, true, lib) < 0)
         goto fail;
     /* Lua's text loader does not skip a byte-order mark; editors write one. */
     size_t bom = len >= 3 && memcmp(src, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
@@ -614,12 +647,20 @@ lhost_image *lhost_image_new(const char *path, const char *src, size_t len,
     for (int i = 0; img->inputs_lines && i < sc->ntests; i++)
         img->inputs_lines[i] = sc->tests[i].inputs_line;
     img->ntests = sc->ntests;
+    bool own_ok = true;
+    if (h->stdlib_own) {
+        own_ok = (img->stdlib_own = malloc(h->stdlib_len + 1)) != NULL;
+        if (own_ok)
+            memcpy(img->stdlib_own, h->stdlib_own, h->stdlib_len + 1);
+        img->stdlib_len = h->stdlib_len;
+    }
     /* The declarations move into the image, for replays to borrow. */
     img->sc = h->sc;
     img->has_sc = true;
     memset(&h->sc, 0, sizeof h->sc);
     lhost_free(h);
-    if (!img->path || !img->source || !img->stdlib || !img->scenario || !img->inputs_lines) {
+    if (!img->path || !img->source || !img->stdlib || !img->scenario || !img->inputs_lines ||
+        !own_ok) {
         if (problems)
             sb_printf(problems, "%s: out of memory\n", path ? path : "scenario");
         lhost_image_free(img);
@@ -654,6 +695,7 @@ static void image_release(lhost_image *img)
     free(img->plain);
     free(img->path);
     free(img->source);
+    free(img->stdlib_own);
     free(img);
 }
 
@@ -715,6 +757,7 @@ void lhost_free(lhost *h)
         image_release(h->img);
     free(h->plain);
     free(h->keep_refs);
+    free(h->stdlib_own);
     free(h);
 }
 
@@ -723,6 +766,12 @@ const scen *lhost_scen(const lhost *h) { return &h->sc; }
 bool lhost_replayed(const lhost *h) { return h->sc_borrowed; }
 
 sbx *lhost_sandbox(lhost *h) { return h->sbx; }
+
+void lhost_stdlib(const lhost *h, const char **src, size_t *len)
+{
+    *src = h->stdlib ? h->stdlib : irdrill_stdlib_lua;
+    *len = h->stdlib ? h->stdlib_len : irdrill_stdlib_lua_len;
+}
 
 engine_hooks lhost_hooks(lhost *h)
 {

@@ -29,6 +29,13 @@ typedef struct lhost lhost;
 
 typedef struct lhost_opts {
     sbx_limits limits;        /* zeros: the defaults */
+    /* The standard action library to run before the scenario, instead of
+     * the one built into the binary (scenarios/stdlib.lua): the text a
+     * recorded session was played with, so that it replays as it was
+     * played after the built-in one changed. Outside data like any
+     * scenario: checked as UTF-8 and loaded as text only. NULL: the
+     * built-in one. Copied; an image keeps the one it was made with. */
+    const char *stdlib; size_t stdlib_len;
 } lhost_opts;
 
 /* Load a scenario from its text. path is the name used in messages (and
@@ -76,6 +83,10 @@ engine_hooks lhost_hooks(lhost *h);
 void lhost_bind(lhost *h, engine *e);
 
 sbx *lhost_sandbox(lhost *h);
+
+/* The text of the standard library h ran (the built-in one, or the one
+ * lhost_opts gave); valid while h lives. */
+void lhost_stdlib(const lhost *h, const char **src, size_t *len);
 
 /* Texts the scenario gave as a plain string, one form serving both
  * languages (check warns of them): their lines in the scenario file, in

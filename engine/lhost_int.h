@@ -111,6 +111,9 @@ struct lhost {
     bool replay_bad;             /* a ref differed from the image's: load it in full */
     bool sc_borrowed;            /* sc is the image's, shared: never freed here */
     struct lhost_image *img;     /* the image lent sc (NULL while loading) */
+    const char *stdlib;          /* the standard library's text it ran: the */
+    size_t stdlib_len;           /* built-in one, or stdlib_own */
+    char *stdlib_own;
     char err[256];               /* own failures of hooks.call */
     const char *errp;            /* what hooks.errmsg returns */
 };
@@ -121,6 +124,9 @@ struct lhost_image {
     size_t len;
     char hash[65];
     sbx_chunk *stdlib, *scenario;
+    char *stdlib_own;            /* the standard library's text when not the
+                                    built-in one (lhost_opts.stdlib), else NULL */
+    size_t stdlib_len;
     int *inputs_lines;           /* per test: where its inputs begin (lcheck.c) */
     int ntests;
     scen sc;                     /* the declarations, as the first load made them */

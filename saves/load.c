@@ -13,17 +13,19 @@
 #define SESSION_COLS \
     "s.id, s.scenario, s.scenario_id, c.version, c.title_vi, c.title_en, s.seed, s.mode," \
     " s.hints, s.team, s.lang, s.status, s.turn, s.score, s.max_score, s.outcome, s.started," \
-    " s.ended, s.tool_version, s.genesis, s.ninputs, s.head, s.parent, s.fork_seq, s.timer"
+    " s.ended, s.tool_version, s.genesis, s.ninputs, s.head, s.parent, s.fork_seq, s.timer," \
+    " s.stdlib, s.chain"
 #define SESSION_FROM " FROM sessions s LEFT JOIN scenarios c ON c.hash = s.scenario"
 /* How many columns SESSION_COLS (and SESSION_COLS_LIST) name: what a
  * query selects after them starts at this index. */
-#define SESSION_NCOLS 25
+#define SESSION_NCOLS 27
 /* Listings leave out the scenario's version and title: a join per row
  * would double the cost of listing 100,000 sessions, and lists show ids. */
 #define SESSION_COLS_LIST \
     "s.id, s.scenario, s.scenario_id, 0, NULL, NULL, s.seed, s.mode," \
     " s.hints, s.team, s.lang, s.status, s.turn, s.score, s.max_score, s.outcome, s.started," \
-    " s.ended, s.tool_version, s.genesis, s.ninputs, s.head, s.parent, s.fork_seq, s.timer"
+    " s.ended, s.tool_version, s.genesis, s.ninputs, s.head, s.parent, s.fork_seq, s.timer," \
+    " s.stdlib, s.chain"
 /* For history (comparison in reports): two metrics as well. */
 #define SESSION_METRICS \
     ", coalesce((SELECT value FROM metrics m WHERE m.session = s.id" \
@@ -104,6 +106,8 @@ static int read_session(sqlite3_stmt *st, store_session *ss, bool metrics, bool 
     ss->timer = sqlite3_column_int(st, 24);
     if (ss->timer < 0)
         ss->timer = 0;
+    copy_hex(st, 25, ss->stdlib_hash);
+    ss->chain = sqlite3_column_int(st, 26);
     ss->detect_minute = metrics ? sqlite3_column_int64(st, SESSION_NCOLS) : -1;
     ss->contain_minute = metrics ? sqlite3_column_int64(st, SESSION_NCOLS + 1) : -1;
     /* NOT NULL columns still come back NULL from a hand-edited file with
@@ -167,7 +171,10 @@ out:
     return code;
 }
 
-static int list_prepare(store *s, const store_filter *f, bool metrics, sqlite3_stmt **out)
+/* names: with it, only sessions whose participants' names, sorted and
+ * joined by newlines, are these (store_history). */
+static int list_prepare(store *s, const store_filter *f, bool metrics, const char *names,
+                        sqlite3_stmt **out)
 {
     *out = NULL;
     sbuf q = SBUF_INIT;
@@ -183,6 +190,9 @@ static int list_prepare(store *s, const store_filter *f, bool metrics, sqlite3_s
         sb_puts(&q, " AND s.status = ?3");
     if (f && f->before > 0)
         sb_puts(&q, " AND s.id < ?4");
+    if (names)
+        sb_puts(&q, " AND (SELECT group_concat(name, char(10)) FROM (SELECT name FROM participants p"
+                    " WHERE p.session = s.id ORDER BY name)) = ?6");
     sb_puts(&q, " ORDER BY s.started DESC, s.id DESC");
     if (f && f->limit > 0)
         sb_puts(&q, " LIMIT ?5");
@@ -202,21 +212,29 @@ static int list_prepare(store *s, const store_filter *f, bool metrics, sqlite3_s
         sqlite3_bind_int64(st, 4, f->before);
         sqlite3_bind_int(st, 5, f->limit);
     }
+    if (names)
+        store_bind_text(st, 6, names, -1);
     *out = st;
     return STORE_OK;
 }
 
-static int list_query(store *s, const store_filter *f, bool metrics, store_session **out,
-                      int *n)
+static int list_query(store *s, const store_filter *f, bool metrics, const char *names,
+                      store_session **out, int *n)
 {
     *out = NULL;
     *n = 0;
     sqlite3_stmt *st;
-    int code = list_prepare(s, f, metrics, &st);
+    int code = list_prepare(s, f, metrics, names, &st);
     if (code != STORE_OK)
         return code;
     code = collect(s, st, metrics, out, n);
     sqlite3_finalize(st);
+    code = store_read_end(s, code);
+    if (code != STORE_OK) {
+        store_sessions_free(*out, *n);
+        *out = NULL;
+        *n = 0;
+    }
     return code;
 }
 
@@ -224,7 +242,7 @@ int store_list_each(store *s, const store_filter *f,
                     int (*fn)(void *ctx, const store_session *ss), void *ctx)
 {
     sqlite3_stmt *st;
-    int rc, code = list_prepare(s, f, false, &st);
+    int rc, code = list_prepare(s, f, false, NULL, &st);
     if (code != STORE_OK)
         return code;
     store_session ss;
@@ -239,26 +257,51 @@ int store_list_each(store *s, const store_filter *f,
     if (code == STORE_OK && rc != SQLITE_ROW && rc != SQLITE_DONE)
         code = store_sqlfail(s, rc, "cannot list sessions");
     sqlite3_finalize(st);
-    return code;
+    return store_read_end(s, code);
 }
 
 int store_list(store *s, const store_filter *f, store_session **out, int *n)
 {
-    return list_query(s, f, false, out, n);
+    return list_query(s, f, false, NULL, out, n);
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
 int store_history(store *s, const store_session *ss, int limit, store_session **out, int *n)
 {
     store_filter f = { .scenario = ss->scenario_id, .team = ss->team ? ss->team : "",
                        .status = "finished", .before = ss->id, .limit = limit };
-    return list_query(s, &f, true, out, n);
+    if (ss->team && ss->team[0])
+        return list_query(s, &f, true, NULL, out, n);
+    /* No team: the same people are the same set of names (in byte order,
+     * as SQLite's BINARY collation sorts them). */
+    const char **v = calloc((size_t)ss->nparts + 1, sizeof *v);
+    sbuf names = SBUF_INIT;
+    if (!v)
+        return store_fail(s, STORE_ENOMEM, "out of memory");
+    for (int i = 0; i < ss->nparts; i++)
+        v[i] = ss->parts[i].name ? ss->parts[i].name : "";
+    qsort(v, (size_t)ss->nparts, sizeof *v, cmp_str);
+    for (int i = 0; i < ss->nparts; i++) {
+        if (i)
+            sb_putc(&names, '\n');
+        sb_puts(&names, v[i]);
+    }
+    free(v);
+    int rc = names.oom ? store_fail(s, STORE_ENOMEM, "out of memory")
+                       : list_query(s, &f, true, sb_str(&names), out, n);
+    sb_free(&names);
+    return rc;
 }
 
 int store_latest_active(store *s, int64_t *id)
 {
     store_filter f = { .status = "active", .limit = 1 };
     store_session *v;
-    int n, rc = list_query(s, &f, false, &v, &n);
+    int n, rc = list_query(s, &f, false, NULL, &v, &n);
     if (rc != STORE_OK)
         return rc;
     if (n == 0)
@@ -277,6 +320,7 @@ void store_loaded_free(store_loaded *l)
         return;
     store_session_clear(&l->sess);
     free(l->source);
+    free(l->stdlib);
     free(l->scenario_path);
     for (int i = 0; i < l->ninputs; i++) {
         free(l->inputs[i].line);
@@ -323,8 +367,9 @@ static sqlite3_stmt *prep(store *s, const char *sql, int64_t id, int *rc)
 static int load_meta(store *s, int64_t id, store_loaded *l, bool *oom)
 {
     int rc;
-    sqlite3_stmt *st = prep(s, "SELECT " SESSION_COLS SESSION_METRICS ", c.source, c.path"
-                            SESSION_FROM " WHERE s.id = ?1", id, &rc);
+    sqlite3_stmt *st = prep(s, "SELECT " SESSION_COLS SESSION_METRICS ", c.source, c.path,"
+                            " lb.source" SESSION_FROM " LEFT JOIN libraries lb ON lb.hash = s.stdlib"
+                            " WHERE s.id = ?1", id, &rc);
     if (!st)
         return store_sqlfail(s, rc, "cannot read the session");
     int code = STORE_OK;
@@ -340,6 +385,8 @@ static int load_meta(store *s, int64_t id, store_loaded *l, bool *oom)
         l->source = store_col_dup(st, SESSION_NCOLS + 2, oom);
         l->source_len = (size_t)sqlite3_column_bytes(st, SESSION_NCOLS + 2);
         l->scenario_path = store_col_dup(st, SESSION_NCOLS + 3, oom);
+        l->stdlib = store_col_dup(st, SESSION_NCOLS + 4, oom);
+        l->stdlib_len = l->stdlib ? (size_t)sqlite3_column_bytes(st, SESSION_NCOLS + 4) : 0;
     }
     sqlite3_finalize(st);
     if (code != STORE_OK || *oom)
@@ -531,6 +578,7 @@ int store_load(store *s, int64_t id, int flags, store_loaded **out)
         }
     }
     store_rollback(s);   /* ends the read transaction */
+    rc = store_read_end(s, rc);
     if (rc == STORE_OK && oom)
         rc = store_fail(s, STORE_ENOMEM, "out of memory loading session %" PRId64, id);
     if (rc != STORE_OK) {

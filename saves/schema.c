@@ -137,8 +137,50 @@ static const char *const migrations[STORE_SCHEMA_VERSION] = {
     "DROP TABLE inputs;"
     "ALTER TABLE inputs_v3 RENAME TO inputs;",
     /* 3 -> 4: the turn timer a session is played with (seconds, 0 for
-     * none), so that resuming it keeps the same pace. */
-    "ALTER TABLE sessions ADD COLUMN timer INTEGER NOT NULL DEFAULT 0 CHECK (timer >= 0);",
+     * none), so that resuming it keeps the same pace; the standard action
+     * library the session was played with (its source, by content hash,
+     * like the scenario's: scenarios/stdlib.lua is compiled into the
+     * binary and changes with it, and an old session must replay on the
+     * one it was played with); and which genesis the session's input chain
+     * starts from (1: the version 1 header; 2: a header that also names
+     * the standard library, team, language, start, timer and fork). */
+    "CREATE TABLE libraries ("
+    "  hash     TEXT PRIMARY KEY NOT NULL,"
+    "  name     TEXT NOT NULL,"
+    "  source   TEXT NOT NULL,"
+    "  added    TEXT NOT NULL"
+    ");"
+    "ALTER TABLE sessions ADD COLUMN timer INTEGER NOT NULL DEFAULT 0 CHECK (timer >= 0);"
+    "ALTER TABLE sessions ADD COLUMN stdlib TEXT REFERENCES libraries(hash);"
+    "ALTER TABLE sessions ADD COLUMN chain INTEGER NOT NULL DEFAULT 1 CHECK (chain IN (1, 2));",
+};
+
+/* The columns each version's tables must have (a view's too): checked,
+ * with nothing changed yet, before a file is used, so that a file that
+ * says it is an irdrill database of some version but lacks what that
+ * version has (a hand-made or damaged file) is refused untouched instead
+ * of failing later, halfway through a write. Each entry applies to the
+ * versions from..to. */
+typedef struct schema_req {
+    const char *table;
+    const char *cols;     /* space-separated */
+    int from, to;
+} schema_req;
+
+static const schema_req required[] = {
+    { "scenarios", "hash id version title_vi title_en path source added", 1, 99 },
+    { "sessions", "id scenario scenario_id seed mode hints team lang status turn score max_score "
+                  "outcome started ended tool_version genesis ninputs head", 1, 99 },
+    { "sessions", "parent fork_seq", 2, 99 },
+    { "sessions", "timer stdlib chain", 4, 99 },
+    { "participants", "session pos name roles", 1, 99 },
+    { "inputs", "session seq line hash created", 1, 99 },
+    { "events", "session seq turn minute vis kind role subject field value attrs text_vi text_en",
+      1, 99 },
+    { "event_blocks", "session first last events", 3, 99 },
+    { "score_entries", "session pos kind id points turn minute reason_vi reason_en", 1, 99 },
+    { "metrics", "session name value", 1, 99 },
+    { "libraries", "hash name source added", 4, 99 },
 };
 
 /* The events of every session, one row per event, unpacked from the
@@ -274,15 +316,15 @@ static int query_text(store *s, const char *sql, char *out, size_t n, const char
 }
 
 /* Everything here only reads: a file we refuse stays as it was. */
-static int identify(store *s, int *version)
+static int identify(store *s, int *version, int *ntables)
 {
-    int app = 0, ntables = 0, rc;
+    int app = 0, rc;
     const char *doing = "cannot read the database";
     if ((rc = query_int(s, "PRAGMA application_id", &app, doing)) != STORE_OK ||
         (rc = query_int(s, "PRAGMA user_version", version, doing)) != STORE_OK ||
-        (rc = query_int(s, "SELECT count(*) FROM sqlite_master", &ntables, doing)) != STORE_OK)
+        (rc = query_int(s, "SELECT count(*) FROM sqlite_master", ntables, doing)) != STORE_OK)
         return rc;
-    if (app != STORE_APPLICATION_ID && (app != 0 || ntables > 0 || *version != 0))
+    if (app != STORE_APPLICATION_ID && (app != 0 || *ntables > 0 || *version != 0))
         return store_fail(s, STORE_ECORRUPT, "not an irdrill database (an SQLite file of some "
                           "other program)");
     if (*version > STORE_SCHEMA_VERSION)
@@ -292,13 +334,137 @@ static int identify(store *s, int *version)
     return STORE_OK;
 }
 
+/* The tables and columns of the version the file claims (required[]),
+ * read with nothing written. Version 0 is a new file: it has no tables. */
+static int validate(store *s, int version, int ntables)
+{
+    const char *doing = "cannot read the database";
+    if (version == 0)
+        return ntables == 0 ? STORE_OK
+                            : store_fail(s, STORE_ECORRUPT, "not a complete irdrill database "
+                                         "(schema version 0, yet it holds tables)");
+    sqlite3_stmt *st = NULL;
+    int rc = sqlite3_prepare_v2(s->db, "SELECT 1 FROM pragma_table_info(?1) WHERE name = ?2",
+                                -1, &st, NULL);
+    if (rc != SQLITE_OK)
+        return store_sqlfail(s, rc, doing);
+    int code = STORE_OK;
+    for (size_t i = 0; code == STORE_OK && i < sizeof required / sizeof *required; i++) {
+        const schema_req *q = &required[i];
+        if (version < q->from || version > q->to)
+            continue;
+        for (const char *c = q->cols; code == STORE_OK && *c;) {
+            size_t n = strcspn(c, " ");
+            sqlite3_bind_text(st, 1, q->table, -1, SQLITE_STATIC);
+            sqlite3_bind_text(st, 2, c, (int)n, SQLITE_STATIC);
+            rc = sqlite3_step(st);
+            if (rc == SQLITE_DONE)
+                code = store_fail(s, STORE_ECORRUPT, "not a complete irdrill database (schema "
+                                  "version %d, but %s.%.*s is missing)", version, q->table,
+                                  (int)n, c);
+            else if (rc != SQLITE_ROW)
+                code = store_sqlfail(s, rc, doing);
+            sqlite3_reset(st);
+            c += n + (c[n] == ' ');
+        }
+    }
+    sqlite3_finalize(st);
+    return code;
+}
+
+/* ---- the file's soundness, before anything is written ------------------- */
+
+/* A file opened for writing is checked before the first write, so that a
+ * damaged one is refused untouched (quality.md) rather than written into
+ * until a write meets the damage. PRAGMA quick_check reads and checks
+ * every page: it costs about 1-2 ms per MB here (docs/database.md gives
+ * the figures), which is nothing for a database of a year of drills but
+ * would grow with the file on every run. So a file of up to
+ * STORE_CHECK_FULL_BYTES is checked whole; a larger one is checked where
+ * writing goes: page 1, the schema, and the right edge of every b-tree
+ * (the newest rows of each table and index, where a new session's rows
+ * go), the check costing what a few lookups cost however big the file is.
+ * Damage elsewhere in a large file is found by whatever reads it (a
+ * report, verify; verify --all checks the whole file); a write that meets
+ * damage fails with SQLITE_CORRUPT and its transaction is rolled back. A
+ * file older than version 3 is always checked whole: upgrading it reads
+ * every event anyway. */
+#define STORE_CHECK_FULL_BYTES (8LL << 20)
+
+static const char *const edges[] = {
+    "SELECT max(id) FROM sessions",
+    "SELECT id FROM sessions INDEXED BY sessions_started ORDER BY started DESC, id DESC LIMIT 1",
+    "SELECT id FROM sessions INDEXED BY sessions_scenario"
+    " ORDER BY scenario_id DESC, started DESC, id DESC LIMIT 1",
+    "SELECT id FROM sessions INDEXED BY sessions_team ORDER BY team DESC, started DESC, id DESC"
+    " LIMIT 1",
+    "SELECT id FROM sessions INDEXED BY sessions_status ORDER BY status DESC, id DESC LIMIT 1",
+    "SELECT max(session) FROM participants",
+    "SELECT max(session) FROM inputs",
+    "SELECT max(rowid) FROM event_blocks",
+    "SELECT max(session) FROM event_blocks",
+    "SELECT max(rowid) FROM score_entries",
+    "SELECT max(session) FROM score_entries",
+    "SELECT max(session) FROM metrics",
+    "SELECT max(rowid) FROM scenarios",
+    "SELECT max(hash) FROM scenarios",
+    "SELECT max(rowid) FROM libraries",
+    "SELECT max(hash) FROM libraries",
+};
+
+static int check_file(store *s, int version)
+{
+    const char *doing = "checking the database before writing";
+    int pages = 0, size = 0, rc;
+    if ((rc = query_int(s, "PRAGMA page_count", &pages, doing)) != STORE_OK ||
+        (rc = query_int(s, "PRAGMA page_size", &size, doing)) != STORE_OK)
+        return rc;
+    if (version >= 3 && (long long)pages * size > STORE_CHECK_FULL_BYTES) {
+        for (size_t i = 0; i < sizeof edges / sizeof *edges; i++) {
+            if (version < 4 && strstr(edges[i], "libraries"))
+                continue;
+            int v;
+            if ((rc = query_int(s, edges[i], &v, doing)) != STORE_OK)
+                return rc;
+        }
+        return STORE_OK;
+    }
+    sqlite3_stmt *st = NULL;
+    rc = sqlite3_prepare_v2(s->db, "PRAGMA quick_check(3)", -1, &st, NULL);
+    if (rc != SQLITE_OK)
+        return store_sqlfail(s, rc, doing);
+    sbuf msg = SBUF_INIT;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        const char *r = (const char *)sqlite3_column_text(st, 0);
+        if (r && strcmp(r, "ok") == 0)
+            continue;
+        static const char main_db[] = "*** in database main ***";
+        if (r && strncmp(r, main_db, sizeof main_db - 1) == 0)
+            r += strspn(r + sizeof main_db - 1, " \n") + sizeof main_db - 1;
+        if (msg.len)
+            sb_puts(&msg, "; ");
+        sb_puts(&msg, r ? r : "?");
+    }
+    int code = STORE_OK;
+    if (rc != SQLITE_DONE)
+        code = store_sqlfail(s, rc, doing);
+    else if (msg.len)
+        code = store_fail(s, STORE_ECORRUPT, "the database file is corrupt (%.300s): nothing "
+                          "was written to it", sb_str(&msg));
+    sb_free(&msg);
+    sqlite3_finalize(st);
+    return code;
+}
+
 static int migrate(store *s)
 {
     int rc = store_begin(s, "cannot upgrade the database schema");
     if (rc != STORE_OK)
         return rc;
-    int v = 0;
-    rc = identify(s, &v);   /* again, now that we hold the write lock */
+    int v = 0, ntables = 0;
+    rc = identify(s, &v, &ntables);   /* again, now that we hold the write lock */
+    if (rc == STORE_OK)
+        rc = validate(s, v, ntables);
     for (; rc == STORE_OK && v < STORE_SCHEMA_VERSION; v++) {
         char sql[96];
         rc = store_exec(s, migrations[v], "cannot upgrade the database schema");
@@ -321,8 +487,10 @@ static int migrate(store *s)
 
 int schema_prepare(store *s)
 {
-    int version = 0;
-    int rc = identify(s, &version);
+    int version = 0, ntables = 0;
+    int rc = identify(s, &version, &ntables);
+    if (rc == STORE_OK)
+        rc = validate(s, version, ntables);
     if (rc != STORE_OK)
         return rc;
     if (s->readonly) {
@@ -334,8 +502,12 @@ int schema_prepare(store *s)
         s->version = version;
         return STORE_OK;
     }
+    /* Nothing has been written yet: a damaged file is refused as it is. */
+    if (version > 0 && (rc = check_file(s, version)) != STORE_OK)
+        return rc;
     /* WAL lets readers go on while one process writes, and makes each
-     * commit one append to the log (one fsync). The mode is persistent. */
+     * commit one append to the log (one fsync). The mode is persistent:
+     * switching a file to it is its first write. */
     char mode[16];
     if ((rc = query_text(s, "PRAGMA journal_mode", mode, sizeof mode,
                          "cannot read the journal mode")) != STORE_OK)

@@ -4,6 +4,7 @@
  * what is durable when.
  */
 #include "saves/store_int.h"
+#include "engine/sha256.h"
 
 #include <inttypes.h>
 #include <stdio.h>
@@ -40,12 +41,10 @@ static bool clean_roles(const char *v)
 
 /* ---- sessions ------------------------------------------------------------ */
 
-static int insert_session(store *s, const store_session_new *n, const char *genesis,
-                          const char *now, int64_t *id)
+static int insert_session(store *s, const store_session_new *n, const store_session *hdr,
+                          int64_t *id)
 {
     const scen *sc = n->sc;
-    char seed[24];
-    snprintf(seed, sizeof seed, "%" PRIu64, n->seed);
     sqlite3_stmt *st = store_stmt(s, ST_SCEN_INSERT);
     if (!st)
         return STORE_ERROR;
@@ -56,30 +55,47 @@ static int insert_session(store *s, const store_session_new *n, const char *gene
     store_bind_text(st, 5, sc->title.en ? sc->title.en : "", -1);
     store_bind_text(st, 6, sc->path, -1);
     sqlite3_bind_text(st, 7, sc->source, (int)sc->source_len, SQLITE_STATIC);
-    store_bind_text(st, 8, now, -1);
+    store_bind_text(st, 8, hdr->started, -1);
     int rc = sqlite3_step(st);
     store_stmt_done(st);
     if (rc != SQLITE_DONE)
         return store_sqlfail(s, rc, "cannot record the scenario");
 
+    if (n->stdlib) {
+        if (!(st = store_stmt(s, ST_LIB_INSERT)))
+            return STORE_ERROR;
+        store_bind_text(st, 1, hdr->stdlib_hash, -1);
+        store_bind_text(st, 2, "stdlib.lua", -1);
+        sqlite3_bind_text(st, 3, n->stdlib, (int)n->stdlib_len, SQLITE_STATIC);
+        store_bind_text(st, 4, hdr->started, -1);
+        rc = sqlite3_step(st);
+        store_stmt_done(st);
+        if (rc != SQLITE_DONE)
+            return store_sqlfail(s, rc, "cannot record the standard library");
+    }
+
+    char seed[24];
+    snprintf(seed, sizeof seed, "%" PRIu64, n->seed);
     if (!(st = store_stmt(s, ST_SESS_INSERT)))
         return STORE_ERROR;
     store_bind_text(st, 1, sc->hash, -1);
     store_bind_text(st, 2, sc->id, -1);
     store_bind_text(st, 3, seed, -1);
-    store_bind_text(st, 4, n->mode == MODE_EXERCISE ? "exercise" : "training", -1);
+    store_bind_text(st, 4, hdr->mode, -1);
     sqlite3_bind_int(st, 5, n->hints ? 1 : 0);
-    store_bind_text(st, 6, n->team ? n->team : "", -1);
-    store_bind_text(st, 7, n->lang ? n->lang : "en", -1);
-    store_bind_text(st, 8, now, -1);
+    store_bind_text(st, 6, hdr->team, -1);
+    store_bind_text(st, 7, hdr->lang, -1);
+    store_bind_text(st, 8, hdr->started, -1);
     store_bind_text(st, 9, n->tool_version ? n->tool_version : "", -1);
-    store_bind_text(st, 10, genesis, -1);
+    store_bind_text(st, 10, hdr->genesis, -1);
     if (n->parent > 0)
         sqlite3_bind_int64(st, 11, n->parent);
     else
         sqlite3_bind_null(st, 11);
-    sqlite3_bind_int(st, 12, n->fork_seq);
-    sqlite3_bind_int(st, 13, n->timer > 0 ? n->timer : 0);
+    sqlite3_bind_int(st, 12, hdr->fork_seq);
+    sqlite3_bind_int(st, 13, hdr->timer);
+    sqlite3_bind_int(st, 14, hdr->max_score);
+    store_bind_text(st, 15, n->stdlib ? hdr->stdlib_hash : NULL, -1);
     rc = sqlite3_step(st);
     store_stmt_done(st);
     if (rc != SQLITE_DONE)
@@ -108,9 +124,13 @@ int store_session_create(store *s, const store_session_new *n, int64_t *id)
         return store_fail(s, STORE_EARG, "a session needs a loaded scenario");
     if (!utf8_valid(sc->source, sc->source_len))
         return store_fail(s, STORE_EARG, "scenario %s: the source is not valid UTF-8", sc->id);
+    if (n->stdlib && !utf8_valid(n->stdlib, n->stdlib_len))
+        return store_fail(s, STORE_EARG, "the standard library's source is not valid UTF-8");
     if (n->team && !clean_str(n->team, 200))
         return store_fail(s, STORE_EARG, "the team name must be valid UTF-8 without control "
                           "characters, at most 200 bytes");
+    if (n->lang && strcmp(n->lang, "vi") != 0 && strcmp(n->lang, "en") != 0)
+        return store_fail(s, STORE_EARG, "the language must be vi or en");
     if (n->nparts < 0 || (n->nparts > 0 && !n->parts))
         return store_fail(s, STORE_EARG, "bad participant list");
     for (int i = 0; i < n->nparts; i++) {
@@ -121,14 +141,32 @@ int store_session_create(store *s, const store_session_new *n, int64_t *id)
             return store_fail(s, STORE_EARG, "participant %d: roles must be role ids "
                               "separated by commas", i + 1);
     }
-    char genesis[65], now[32];
-    store_genesis(sc->hash, n->seed, n->mode == MODE_EXERCISE ? "exercise" : "training",
-                  n->hints, n->parts, n->nparts, genesis);
+    /* The header as it will be recorded, and the genesis over it. */
+    char now[32];
     store_now(now);
+    store_session hdr;
+    memset(&hdr, 0, sizeof hdr);
+    memcpy(hdr.scenario_hash, sc->hash, 65);
+    if (n->stdlib)
+        sha256_hex(n->stdlib, n->stdlib_len, hdr.stdlib_hash);
+    hdr.seed = n->seed;
+    hdr.mode = n->mode == MODE_EXERCISE ? "exercise" : "training";
+    hdr.hints = n->hints;
+    hdr.team = (char *)(n->team ? n->team : "");
+    hdr.lang = (char *)(n->lang ? n->lang : "en");
+    hdr.started = now;
+    hdr.timer = n->timer > 0 ? n->timer : 0;
+    hdr.parent = n->parent > 0 ? n->parent : 0;
+    hdr.fork_seq = n->fork_seq;
+    hdr.parts = (store_participant *)n->parts;
+    hdr.nparts = n->nparts;
+    hdr.max_score = scen_max_score(sc);
+    hdr.chain = 2;
+    store_session_genesis(&hdr, hdr.genesis);
     int rc = store_begin(s, "cannot start a session");
     if (rc != STORE_OK)
         return rc;
-    rc = insert_session(s, n, genesis, now, id);
+    rc = insert_session(s, n, &hdr, id);
     if (rc == STORE_OK)
         return store_commit(s, "cannot start a session");
     store_rollback(s);

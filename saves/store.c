@@ -83,10 +83,14 @@ static const char *const stmt_sql[ST_COUNT] = {
     [ST_SCEN_INSERT] =
         "INSERT OR IGNORE INTO scenarios(hash, id, version, title_vi, title_en, path, source, added)"
         " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+    [ST_LIB_INSERT] =
+        "INSERT OR IGNORE INTO libraries(hash, name, source, added) VALUES (?1, ?2, ?3, ?4)",
     [ST_SESS_INSERT] =
         "INSERT INTO sessions(scenario, scenario_id, seed, mode, hints, team, lang, status,"
-        " turn, score, max_score, started, tool_version, genesis, parent, fork_seq, timer)"
-        " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'active', 0, 0, 0, ?8, ?9, ?10, ?11, ?12, ?13)",
+        " turn, score, max_score, started, tool_version, genesis, parent, fork_seq, timer,"
+        " stdlib, chain)"
+        " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'active', 0, 0, ?14, ?8, ?9, ?10, ?11, ?12, ?13,"
+        " ?15, 2)",
     [ST_PART_INSERT] =
         "INSERT INTO participants(session, pos, name, roles) VALUES (?1, ?2, ?3, ?4)",
     [ST_SESS_HEAD] =
@@ -332,11 +336,12 @@ static char *parent_dir(const char *path)
 
 /* Look at the file before SQLite does, so that a file we would refuse
  * anyway is never opened for writing. Sets *fresh when there is nothing
- * there yet (no file, or an empty one). */
-static int precheck(store *s, bool *fresh)
+ * there yet (no file, or an empty one), *wal when the file's header says
+ * it is in WAL mode. */
+static int precheck(store *s, bool *fresh, bool *wal)
 {
     struct stat st;
-    *fresh = false;
+    *fresh = *wal = false;
     if (stat(s->path, &st) != 0) {
         if (errno != ENOENT)
             return store_fail(s, STORE_EPERM, "cannot access the database: %s", strerror(errno));
@@ -358,6 +363,7 @@ static int precheck(store *s, bool *fresh)
     }
     if (!S_ISREG(st.st_mode))
         return store_fail(s, STORE_ECORRUPT, "not a regular file");
+    s->st0 = st;
     if (st.st_size == 0) {
         *fresh = true;
     } else if (st.st_size < 100) {
@@ -365,7 +371,7 @@ static int precheck(store *s, bool *fresh)
                           "truncated?)", (long long)st.st_size);
     } else {
         static const char magic[16] = "SQLite format 3";   /* with its NUL */
-        char head[16];
+        unsigned char head[100];
         FILE *f = fopen(s->path, "rb");
         if (!f)
             return store_fail(s, STORE_EPERM, "cannot read the database: %s", strerror(errno));
@@ -374,10 +380,112 @@ static int precheck(store *s, bool *fresh)
         if (got != sizeof head || memcmp(head, magic, sizeof magic) != 0)
             return store_fail(s, STORE_ECORRUPT, "not an SQLite database (corrupt, or some "
                               "other kind of file)");
+        /* the file format's write and read versions: 2 is WAL */
+        *wal = head[18] == 2 && head[19] == 2;
     }
     if (!s->readonly && access(s->path, W_OK) != 0)
         return store_fail(s, STORE_EPERM, "the database file is read-only (%s)", strerror(errno));
     return STORE_OK;
+}
+
+/* ---- reading without writing -------------------------------------------
+ *
+ * A WAL database is read through its -wal and -shm files, and SQLite makes
+ * them when they are missing: a reader would then create files beside the
+ * database, owned by whoever reads. In a directory the reader cannot write
+ * that fails ("attempt to write a readonly database"), and in one it can,
+ * the files it leaves (a read-only connection cannot delete them when it
+ * closes) belong to the reader, so that the owner can no longer write the
+ * database. So a read-only open never creates them:
+ *
+ *   - when -wal and -shm both exist (a writer has the database open, or
+ *     one stopped without closing it), they are used, read-only if need
+ *     be (SQLite 3.22 and later read a WAL through a -shm they cannot
+ *     write);
+ *   - when there is no -wal, or an empty one, every committed transaction
+ *     is in the database file itself and nobody has it open for writing:
+ *     the file is read as it is, without locks (SQLite's immutable mode).
+ *     A writer may still start meanwhile; it writes to its own -wal, and
+ *     changes the database file only when it checkpoints (at 1,000 pages
+ *     of log, or when it closes). So the file's identity, size and mtime
+ *     are kept from before the open, and every read compares them
+ *     afterwards (store_read_end): if the file changed, what was read may
+ *     not hold together, and the read fails as "busy: try again" (the next
+ *     try finds the -wal and -shm and reads through them);
+ *   - a -wal with content but no -shm (a writer was killed and someone
+ *     removed the -shm) must be replayed into a new -shm: that is done
+ *     only when this user may write both the database and its directory
+ *     (then the -shm is made and stays, as SQLite leaves it), else the
+ *     file is refused with a message saying so;
+ *   - a file in rollback-journal mode (an old file not yet upgraded)
+ *     needs no side file to be read and is opened as usual.
+ */
+static bool exists(const char *path, const char *suffix, off_t *size)
+{
+    char buf[4200];
+    struct stat st;
+    if (snprintf(buf, sizeof buf, "%s%s", path, suffix) >= (int)sizeof buf)
+        return false;
+    if (stat(buf, &st) != 0)
+        return false;
+    if (size)
+        *size = st.st_size;
+    return true;
+}
+
+static bool may_write_here(const char *path)
+{
+    char *dir = parent_dir(path);
+    bool ok = dir && access(path, W_OK) == 0 && access(dir, W_OK | X_OK) == 0;
+    free(dir);
+    return ok;
+}
+
+/* "file:" URI of path for sqlite3_open_v2 with ?immutable=1. */
+static char *immutable_uri(const char *path)
+{
+    sbuf u = SBUF_INIT;
+    sb_puts(&u, path[0] == '/' ? "file://" : "file:");
+    for (const char *p = path; *p; p++) {
+        if (*p == '%' || *p == '?' || *p == '#')
+            sb_printf(&u, "%%%02X", (unsigned char)*p);
+        else
+            sb_putc(&u, *p);
+    }
+    sb_puts(&u, "?immutable=1");
+    return sb_take(&u);
+}
+
+/* How a read-only connection opens the file (see above): 0 as usual,
+ * 1 without locks, or a STORE_E* code with the message set. */
+static int read_mode(store *s, bool wal)
+{
+    if (!wal)
+        return 0;
+    off_t wal_size = 0;
+    bool has_wal = exists(s->path, "-wal", &wal_size), has_shm = exists(s->path, "-shm", NULL);
+    if (has_wal && has_shm)
+        return 0;
+    if (!has_wal || wal_size == 0)
+        return 1;
+    if (may_write_here(s->path))
+        return 0;
+    return store_fail(s, STORE_EPERM, "its write-ahead log (%s-wal) holds changes that only a "
+                      "user who may write the database and its directory can read: open it once "
+                      "as such a user", s->shown);
+}
+
+int store_read_end(store *s, int rc)
+{
+    if (!s->immutable)
+        return rc;
+    struct stat st;
+    if (stat(s->path, &st) == 0 && st.st_ino == s->st0.st_ino && st.st_dev == s->st0.st_dev &&
+        st.st_size == s->st0.st_size && st.st_mtim.tv_sec == s->st0.st_mtim.tv_sec &&
+        st.st_mtim.tv_nsec == s->st0.st_mtim.tv_nsec)
+        return rc;
+    return store_fail(s, STORE_EBUSY, "another process wrote the database while it was being "
+                      "read: try again");
 }
 
 int store_open(const char *path, const store_opts *opts, store **out)
@@ -396,14 +504,23 @@ int store_open(const char *path, const store_opts *opts, store **out)
     if (!s->path || !s->shown)
         return store_fail(s, STORE_ENOMEM, "out of memory");
 
-    bool fresh;
-    int rc = precheck(s, &fresh);
+    bool fresh, wal;
+    int rc = precheck(s, &fresh, &wal);
     if (rc != STORE_OK)
         return rc;
+    int mode = s->readonly ? read_mode(s, wal) : 0;
+    if (mode < 0)
+        return mode;
+    s->immutable = mode == 1;
     int flags = SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE;
     flags |= s->readonly ? SQLITE_OPEN_READONLY
                          : SQLITE_OPEN_READWRITE | (fresh ? SQLITE_OPEN_CREATE : 0);
-    int src = sqlite3_open_v2(path, &s->db, flags, opts ? opts->vfs : NULL);
+    char *uri = NULL;
+    if (s->immutable && !(uri = immutable_uri(path)))
+        return store_fail(s, STORE_ENOMEM, "out of memory");
+    int src = sqlite3_open_v2(uri ? uri : path, &s->db, flags | (uri ? SQLITE_OPEN_URI : 0),
+                              opts ? opts->vfs : NULL);
+    free(uri);
     if (src != SQLITE_OK)
         return store_sqlfail(s, src, "cannot open the database");
     sqlite3_extended_result_codes(s->db, 1);
@@ -413,12 +530,16 @@ int store_open(const char *path, const store_opts *opts, store **out)
      * A page cache of 512 KiB instead of SQLite's 2 MiB: irdrill reads a
      * session once and writes mostly new pages, which a big cache only
      * keeps; every fresh page of it costs a page fault, and a saved run of
-     * 1,000 turns measured about 15% faster with the smaller cache. */
-    rc = store_exec(s, "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL;"
-                    " PRAGMA cache_size = -512;", "cannot configure the database connection");
+     * 1,000 turns measured about 15% faster with the smaller cache. A
+     * read-only connection gets none of the writer's settings, and
+     * query_only besides. */
+    rc = store_exec(s, s->readonly ? "PRAGMA query_only = 1; PRAGMA cache_size = -512;"
+                                   : "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL;"
+                                     " PRAGMA cache_size = -512;",
+                    "cannot configure the database connection");
     if (rc != STORE_OK)
         return rc;
-    return schema_prepare(s);
+    return store_read_end(s, schema_prepare(s));
 }
 
 void store_close(store *s)
@@ -458,5 +579,5 @@ int store_integrity(store *s)
         code = store_fail(s, STORE_ECORRUPT, "integrity check failed: %s", sb_str(&msg));
     sb_free(&msg);
     sqlite3_finalize(st);
-    return code;
+    return store_read_end(s, code);
 }

@@ -20,11 +20,14 @@
  *         SHA-256( prev "\n" seq "\n" line )
  *     where prev is the 64-hex-digit hash of input seq-1, or, for seq 1,
  *     the session's genesis hash, itself the SHA-256 of a header naming
- *     everything else a replay depends on (scenario hash, seed, mode,
- *     hints, participants; see store_genesis). Editing, deleting or
- *     reordering inputs, or changing what they are replayed against,
- *     breaks the chain (store_verify_chain); recorded consequences are
- *     checked against a replay (store_verify_compare).
+ *     everything else a replay depends on and everything recorded about
+ *     the session that a replay cannot recompute (scenario and standard
+ *     library hashes, seed, mode, hints, team, language, start, timer,
+ *     fork, participants; see store_session_genesis). Editing, deleting
+ *     or reordering inputs, or changing what they are replayed against or
+ *     what the session says of itself, breaks the chain
+ *     (store_verify_chain); recorded consequences are checked against a
+ *     replay (store_verify_compare).
  *
  *   - A bad database is refused, never repaired or overwritten: a file
  *     that is not SQLite, not an irdrill database, truncated or corrupt,
@@ -139,10 +142,17 @@ typedef struct store_session_new {
     int64_t parent;       /* forked from this session, 0 for none */
     int fork_seq;         /* inputs shared with parent */
     int timer;            /* the turn timer in seconds, 0 for none */
+    /* The standard action library the session is played with (its text,
+     * recorded once by content hash, and loaded again from the record by
+     * replays: lhost_opts.stdlib); NULL records none, and replays then use
+     * the built-in one. */
+    const char *stdlib; size_t stdlib_len;
 } store_session_new;
 
 /* Record the scenario source (once per content hash) and a new active
- * session with its participants, in one transaction. */
+ * session with its participants, in one transaction. The session's
+ * max_score is the scenario's from the start. */
+
 int store_session_create(store *s, const store_session_new *n, int64_t *id);
 
 /* Mark a session aborted (or finished) without more inputs. */
@@ -170,6 +180,8 @@ typedef struct store_session {
     int64_t parent;
     int fork_seq;
     int timer;            /* the turn timer in seconds, 0 for none */
+    char stdlib_hash[65]; /* the standard library's hash, "" when none recorded */
+    int chain;            /* the genesis version: 1 or 2 (store_session_genesis) */
     int64_t detect_minute, contain_minute;   /* metrics, -1 when never/unknown */
     store_participant *parts; int nparts;    /* filled by store_load only */
 } store_session;
@@ -291,6 +303,8 @@ typedef struct store_event {
 typedef struct store_loaded {
     store_session sess;   /* with parts */
     char *source; size_t source_len;   /* the scenario text */
+    char *stdlib; size_t stdlib_len;   /* the standard library's text, NULL when
+                                          none is recorded (an older session) */
     char *scenario_path;
     store_input *inputs; int ninputs;
     store_event *events; int nevents;
@@ -318,12 +332,24 @@ void store_event_json(const store_event *e, sbuf *out);
 
 /* ---- verifying -------------------------------------------------------- */
 
-/* The genesis hash of a session: SHA-256 of
+/* The genesis hash of a session of chain version 1: SHA-256 of
  *   "irdrill-session-v1\n" "scenario " HASH "\n" "seed " SEED "\n"
  *   "mode " MODE "\n" "hints " 0|1 "\n"
  *   and for each participant "participant " NAME "\t" ROLES "\n". */
 void store_genesis(const char *scenario_hash, uint64_t seed, const char *mode, bool hints,
                    const store_participant *parts, int nparts, char out[65]);
+/* The genesis of ss as its chain version says: version 1 as above;
+ * version 2 (every session created since schema version 4) the SHA-256 of
+ *   "irdrill-session-v2\n" "scenario " HASH "\n" "stdlib " HASH|"" "\n"
+ *   "seed " SEED "\n" "mode " MODE "\n" "hints " 0|1 "\n"
+ *   "team " TEAM "\n" "lang " LANG "\n" "started " STARTED "\n"
+ *   "timer " SECONDS "\n" "parent " ID|0 "\n" "fork_seq " N "\n"
+ *   and for each participant "participant " NAME "\t" ROLES "\n",
+ * so that what the session says of itself and a replay cannot recompute
+ * is covered by the chain too. Team, participant names and roles never
+ * hold a control character (store_session_create refuses them), so the
+ * lines cannot be forged from one another. */
+void store_session_genesis(const store_session *ss, char out[65]);
 /* An input's hash from the previous one (or the genesis). */
 void store_chain_hash(const char *prev, int seq, const char *line, char out[65]);
 
@@ -340,15 +366,18 @@ int store_verify_chain(const store_loaded *l, sbuf *problems);
 typedef struct store_replay {
     const char *events;   /* canonical JSON lines (event_to_json), '\n'-ended */
     const engine_score_entry *scores; int nscores;
-    int score, turn;
+    int score, turn, max_score;
     bool over;
     const char *outcome;  /* NULL when not over */
+    const store_metric *metrics; int nmetrics;   /* as the session row records them */
 } store_replay;
 
 /* Compare the recorded consequences (loaded with STORE_LOAD_EVENTS) with
- * a replay. The records of a session that did not finish may stop short of
- * the replay (the consequences of its last input are written with the
- * next one); any other difference is a discrepancy. Returns the number of
+ * a replay: every event, every score line (kind, id, points, turn, minute,
+ * reason in both languages), the score, max_score, turn, status, outcome
+ * and every metric. The records of a session that did not finish may stop
+ * short of the replay (the consequences of its last input are written
+ * with the next one); any other difference is a discrepancy. Returns the number of
  * discrepancies; the first STORE_VERIFY_MAX_LINES are described in
  * problems, one line each, then one summary line. */
 #define STORE_VERIFY_MAX_LINES 20
@@ -361,8 +390,11 @@ typedef enum store_format { REPORT_MD, REPORT_JSON, REPORT_CSV } store_format;
 /* Parse "md" / "markdown" / "json" / "csv"; -1 otherwise. */
 int store_format_parse(const char *s);
 
-/* Earlier finished sessions of the same scenario id by the same team, newest
- * first, at most limit (free with store_sessions_free). */
+/* Earlier finished sessions of the same scenario id by the same team,
+ * newest first, at most limit (free with store_sessions_free). When the
+ * session has no team, by the same participants (the same set of names)
+ * and no team: with no team named, only they are the same people. ss
+ * must have its participants (store_load). */
 int store_history(store *s, const store_session *ss, int limit, store_session **out, int *n);
 
 /* Build the after-action report of a loaded session (with events). sc is

@@ -13,12 +13,14 @@
 #include "saves/store.h"
 
 #include <sqlite3.h>
+#include <sys/stat.h>
 #include <time.h>
 
 /* Statements prepared once per handle and reused (sqlite3_reset after each
  * use); the SQL text of each is in store.c. */
 typedef enum stmt_id {
     ST_SCEN_INSERT,
+    ST_LIB_INSERT,        /* a standard library's source, once per hash */
     ST_SESS_INSERT,
     ST_PART_INSERT,
     ST_SESS_HEAD,         /* status, genesis and the last input of a session */
@@ -42,6 +44,11 @@ struct store {
     int version;          /* PRAGMA user_version */
     int busy_ms;
     bool readonly;
+    /* A read-only connection that reads the file without locks (SQLite's
+     * immutable mode; store.c, "Reading without writing"): the file as it
+     * was when opened, to tell afterwards whether a writer changed it. */
+    bool immutable;
+    struct stat st0;
     sqlite3_stmt *st[ST_COUNT];
     int last_code;        /* the code of the last store_fail */
     /* A group (store_group_begin): 0 none, 1 open, -1 failed and rolled
@@ -66,6 +73,12 @@ int store_fail(store *s, int code, const char *fmt, ...) __attribute__((format(p
  * what was being done; uses the connection's own message where useful. */
 int store_sqlfail(store *s, int sqlrc, const char *doing);
 int store_code_of(int sqlrc);
+
+/* After a read of a connection opened without locks (s->immutable): when
+ * another process changed the file meanwhile, what was read may not hold
+ * together, so the read fails with STORE_EBUSY ("try again") whatever rc
+ * it had; otherwise rc. */
+int store_read_end(store *s, int rc);
 
 /* The cached statement, prepared on first use (NULL with the error set). */
 sqlite3_stmt *store_stmt(store *s, stmt_id id);

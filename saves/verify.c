@@ -39,6 +39,52 @@ void store_genesis(const char *scenario_hash, uint64_t seed, const char *mode, b
     sha256_to_hex(d, out);
 }
 
+static void put_line(sha256_ctx *c, const char *key, const char *v)
+{
+    sha256_update(c, key, strlen(key));
+    sha256_update(c, " ", 1);
+    sha256_update(c, v ? v : "", v ? strlen(v) : 0);
+    sha256_update(c, "\n", 1);
+}
+
+void store_session_genesis(const store_session *ss, char out[65])
+{
+    if (ss->chain != 2) {
+        store_genesis(ss->scenario_hash, ss->seed, ss->mode ? ss->mode : "", ss->hints,
+                      ss->parts, ss->nparts, out);
+        return;
+    }
+    sha256_ctx c;
+    unsigned char d[SHA256_DIGEST_LEN];
+    char num[32];
+    sha256_init(&c);
+    sha256_update(&c, "irdrill-session-v2\n", 19);
+    put_line(&c, "scenario", ss->scenario_hash);
+    put_line(&c, "stdlib", ss->stdlib_hash);
+    snprintf(num, sizeof num, "%" PRIu64, ss->seed);
+    put_line(&c, "seed", num);
+    put_line(&c, "mode", ss->mode);
+    put_line(&c, "hints", ss->hints ? "1" : "0");
+    put_line(&c, "team", ss->team);
+    put_line(&c, "lang", ss->lang);
+    put_line(&c, "started", ss->started);
+    snprintf(num, sizeof num, "%d", ss->timer);
+    put_line(&c, "timer", num);
+    snprintf(num, sizeof num, "%" PRId64, ss->parent);
+    put_line(&c, "parent", num);
+    snprintf(num, sizeof num, "%d", ss->fork_seq);
+    put_line(&c, "fork_seq", num);
+    for (int i = 0; i < ss->nparts; i++) {
+        sha256_update(&c, "participant ", 12);
+        sha256_update(&c, ss->parts[i].name, strlen(ss->parts[i].name));
+        sha256_update(&c, "\t", 1);
+        sha256_update(&c, ss->parts[i].roles, strlen(ss->parts[i].roles));
+        sha256_update(&c, "\n", 1);
+    }
+    sha256_final(&c, d);
+    sha256_to_hex(d, out);
+}
+
 void store_chain_hash(const char *prev, int seq, const char *line, char out[65])
 {
     sha256_ctx c;
@@ -80,12 +126,31 @@ int store_verify_chain(const store_loaded *l, sbuf *problems)
                 "(it hashes to %.12s)", ss->scenario_hash, h);
         n++;
     }
-    store_genesis(ss->scenario_hash, ss->seed, ss->mode ? ss->mode : "", ss->hints, ss->parts,
-                  ss->nparts, h);
-    if (strcmp(h, ss->genesis) != 0) {
-        problem(problems, ss->id, "the session's header (scenario, seed, mode, hints or "
-                "participants) was changed after it began");
+    if (l->stdlib) {
+        sha256_hex(l->stdlib, l->stdlib_len, h);
+        if (strcmp(h, ss->stdlib_hash) != 0) {
+            problem(problems, ss->id, "the stored standard library does not match its hash "
+                    "%.12s (it hashes to %.12s)", ss->stdlib_hash, h);
+            n++;
+        }
+    } else if (ss->stdlib_hash[0]) {
+        problem(problems, ss->id, "the standard library %.12s the session was played with is "
+                "not stored", ss->stdlib_hash);
         n++;
+    }
+    if (ss->chain != 1 && ss->chain != 2) {
+        problem(problems, ss->id, "unknown chain version %d", ss->chain);
+        n++;
+    } else {
+        store_session_genesis(ss, h);
+        if (strcmp(h, ss->genesis) != 0) {
+            problem(problems, ss->id, ss->chain == 2
+                    ? "the session's header (scenario, standard library, seed, mode, hints, team, "
+                      "language, start, timer, fork or participants) was changed after it began"
+                    : "the session's header (scenario, seed, mode, hints or participants) was "
+                      "changed after it began");
+            n++;
+        }
     }
     /* Each input must chain to the one before it as recorded: the first
      * break is reported where it is, and the chain continues from the
@@ -146,7 +211,33 @@ static bool text_eq(const char *a, const char *b)
 static bool score_eq(const engine_score_entry *a, const engine_score_entry *b)
 {
     return a->points == b->points && a->turn == b->turn && a->minute == b->minute &&
-           text_eq(a->kind, b->kind) && text_eq(a->id, b->id);
+           text_eq(a->kind, b->kind) && text_eq(a->id, b->id) &&
+           text_eq(a->reason.vi, b->reason.vi) && text_eq(a->reason.en, b->reason.en);
+}
+
+/* A score line as a discrepancy shows it: kind, id, points, turn, and
+ * the minute and reason when they are what differs. */
+static void score_desc(sbuf *o, const engine_score_entry *e, const engine_score_entry *other)
+{
+    sb_printf(o, "%s %s %+d at turn %d", e->kind ? e->kind : "", e->id ? e->id : "", e->points,
+              e->turn);
+    if (e->minute != other->minute)
+        sb_printf(o, " minute %d", e->minute);
+    if (!text_eq(e->reason.en, other->reason.en) || !text_eq(e->reason.vi, other->reason.vi)) {
+        sb_puts(o, " reason '");
+        /* the language that differs; English when both do */
+        sb_printf(o, "%.120s'", !text_eq(e->reason.en, other->reason.en)
+                                    ? (e->reason.en ? e->reason.en : "")
+                                    : (e->reason.vi ? e->reason.vi : ""));
+    }
+}
+
+static const store_metric *metric_find(const store_metric *v, int n, const char *name)
+{
+    for (int i = 0; i < n; i++)
+        if (v[i].name && strcmp(v[i].name, name) == 0)
+            return &v[i];
+    return NULL;
 }
 
 void store_event_json(const store_event *e, sbuf *out)
@@ -210,12 +301,20 @@ int store_verify_compare(const store_loaded *l, const store_replay *r, sbuf *pro
         REPORT("the replay gives %d event(s) more than were recorded", nrep - l->nevents);
 
     int m = l->nscores < r->nscores ? l->nscores : r->nscores;
-    for (int i = 0; i < m; i++)
-        if (!score_eq(&l->scores[i], &r->scores[i]))
-            REPORT("score line %d differs: recorded %s %s %+d at turn %d, replay gives "
-                   "%s %s %+d at turn %d", i + 1, l->scores[i].kind, l->scores[i].id,
-                   l->scores[i].points, l->scores[i].turn, r->scores[i].kind, r->scores[i].id,
-                   r->scores[i].points, r->scores[i].turn);
+    sbuf a = SBUF_INIT, b = SBUF_INIT;
+    for (int i = 0; i < m; i++) {
+        if (score_eq(&l->scores[i], &r->scores[i]))
+            continue;
+        sb_reset(&a);
+        sb_reset(&b);
+        score_desc(&a, &l->scores[i], &r->scores[i]);
+        score_desc(&b, &r->scores[i], &l->scores[i]);
+        REPORT("score line %d differs: recorded %s, replay gives %s", i + 1, sb_str(&a),
+               sb_str(&b));
+    }
+    oom = oom || a.oom || b.oom;
+    sb_free(&a);
+    sb_free(&b);
     if (l->nscores > r->nscores)
         REPORT("%d recorded score line(s) do not happen in the replay", l->nscores - r->nscores);
     if (r->nscores > l->nscores && (finished || complete))
@@ -225,6 +324,23 @@ int store_verify_compare(const store_loaded *l, const store_replay *r, sbuf *pro
     if (finished || complete) {
         if (ss->score != r->score)
             REPORT("recorded score %d, replay gives %d", ss->score, r->score);
+        if (ss->max_score != r->max_score)
+            REPORT("recorded maximum score %d, replay gives %d", ss->max_score, r->max_score);
+        /* The metrics are written with the session row whenever the record
+         * is complete (drill.c): each must be what the replay computes. */
+        for (int i = 0; i < r->nmetrics; i++) {
+            const store_metric *rec = metric_find(l->metrics, l->nmetrics, r->metrics[i].name);
+            if (!rec)
+                REPORT("metric %s is not recorded (replay gives %" PRId64 ")",
+                       r->metrics[i].name, r->metrics[i].value);
+            else if (rec->value != r->metrics[i].value)
+                REPORT("recorded metric %s = %" PRId64 ", replay gives %" PRId64,
+                       r->metrics[i].name, rec->value, r->metrics[i].value);
+        }
+        for (int i = 0; i < l->nmetrics; i++)
+            if (!metric_find(r->metrics, r->nmetrics, l->metrics[i].name))
+                REPORT("recorded metric %s = %" PRId64 " is not one the replay computes",
+                       l->metrics[i].name, l->metrics[i].value);
         if (ss->turn != r->turn)
             REPORT("recorded turn %d, replay reaches turn %d", ss->turn, r->turn);
         if (finished != r->over)

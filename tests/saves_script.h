@@ -17,6 +17,7 @@ typedef struct script {
     int nsc, score, turn, ninputs;
     uint32_t seq;
     bool over;
+    store_metric m[4];           /* the metrics recorded with the session row */
 } script;
 
 static inline void sc_emit(script *p, int turn, ev_vis vis, ev_kind kind, const char *role,
@@ -48,6 +49,7 @@ static inline void sc_progress(script *p, const char *outcome)
 {
     store_metric m[] = { { "detect_minute", 30 }, { "contain_minute", -1 },
                          { "downtime.portal", 45 }, { "actions.soc", p->turn } };
+    memcpy(p->m, m, sizeof m);
     store_progress pr = { .turn = p->turn, .score = p->score, .max_score = 65,
                           .over = outcome != NULL, .outcome = outcome, .metrics = m,
                           .nmetrics = 4 };
@@ -112,8 +114,9 @@ static inline void sc_free(script *p)
 static inline store_replay sc_replay(const script *p)
 {
     store_replay r = { .events = sb_str(&p->lines), .scores = p->sc, .nscores = p->nsc,
-                       .score = p->score, .turn = p->turn, .over = p->over,
-                       .outcome = p->over ? "contained" : NULL };
+                       .score = p->score, .turn = p->turn, .max_score = 65, .over = p->over,
+                       .outcome = p->over ? "contained" : NULL, .metrics = p->m,
+                       .nmetrics = 4 };
     return r;
 }
 

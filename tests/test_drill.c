@@ -10,7 +10,10 @@
  *   - a group that never committed leaves a consistent, shorter record;
  *   - a database that refuses an input gives DRILL_ESTORE, with the
  *     store's code, and the input is not applied;
- *   - finished and unknown sessions are not resumed.
+ *   - finished and unknown sessions are not resumed;
+ *   - a session played with a standard library other than the built-in
+ *     one (as an older irdrill's) is recorded with it, and verifies and
+ *     resumes on it.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -248,6 +251,173 @@ static void test_store_refuses(void **state)
     store_close(st);
 }
 
+/* ---- the standard library recorded with the session -------------------- */
+
+static void collect_line(void *ctx, const event *ev)
+{
+    event_to_json(ev, ctx);
+    sb_putc(ctx, '\n');
+}
+
+/* Replay the loaded session l as verify does and compare: the number of
+ * discrepancies (their lines in problems). */
+static int replay_compare(const store_loaded *l, sbuf *problems)
+{
+    sbuf lines = SBUF_INIT;
+    event_sink sink = { collect_line, &lines };
+    char err[512];
+    int status = 0;
+    drill *d = drill_open_record(l, &sink, err, sizeof err, &status);
+    if (!d)
+        fail_msg("drill_open_record: %s", err);
+    for (int i = 0; i < l->ninputs; i++)
+        assert_int_equal(drill_replay_input(d, l->inputs[i].line), ENG_OK);
+    engine *e = drill_engine(d);
+    int ns = engine_score_count(e);
+    engine_score_entry *sc = calloc((size_t)ns + 1, sizeof *sc);
+    assert_non_null(sc);
+    for (int i = 0; i < ns; i++)
+        sc[i] = *engine_score_at(e, i);
+    store_metric *m = NULL;
+    int nm = 0;
+    assert_int_equal(drill_metrics(d, &m, &nm), STORE_OK);
+    store_replay r = { .events = sb_str(&lines), .scores = sc, .nscores = ns,
+                       .score = engine_score(e), .turn = engine_turn(e),
+                       .max_score = engine_max_score(e), .over = engine_over(e),
+                       .outcome = engine_outcome(e), .metrics = m, .nmetrics = nm };
+    int n = store_verify_compare(l, &r, problems);
+    drill_metrics_free(m, nm);
+    free(sc);
+    drill_free(d);
+    sb_free(&lines);
+    return n;
+}
+
+/* The built-in standard library with the label of triage changed, as a
+ * later (or earlier) irdrill's could be: the label is in the events. */
+static char *other_stdlib(size_t *len)
+{
+    sbuf problems = SBUF_INIT;
+    lhost *h = lhost_load_file(TINY, NULL, &problems);
+    assert_non_null(h);
+    sb_free(&problems);
+    const char *src;
+    size_t n;
+    lhost_stdlib(h, &src, &n);
+    const char *at = strstr(src, "en = \"Triage a signal\"");
+    assert_non_null(at);
+    sbuf b = SBUF_INIT;
+    sb_add(&b, src, (size_t)(at - src));
+    sb_puts(&b, "en = \"Triage an alert (stdlib of another version)\"");
+    at += strlen("en = \"Triage a signal\"");
+    sb_add(&b, at, n - (size_t)(at - src));
+    lhost_free(h);
+    *len = b.len;
+    return sb_take(&b);
+}
+
+static drill *new_drill_lib(store *st, const char *lib, size_t len)
+{
+    sbuf problems = SBUF_INIT;
+    lhost_opts lo = { .stdlib = lib, .stdlib_len = len };
+    lhost *h = lhost_load_file(TINY, &lo, &problems);
+    if (!h)
+        fail_msg("%s", sb_str(&problems));
+    sb_free(&problems);
+    drill_opts o = { .seed = 7, .mode = MODE_TRAINING, .team = "Đội A", .lang = LANG_EN };
+    char err[512];
+    int status = 0;
+    drill *d = drill_new(h, st, &o, NULL, err, sizeof err, &status);
+    if (!d)
+        fail_msg("drill_new: %d %s", status, err);
+    return d;
+}
+
+static void test_stdlib_recorded(void **state)
+{
+    tdir *t = *state;
+    size_t len;
+    char *lib = other_stdlib(&len);
+    store *st = open_ok(t->db, NULL);
+    drill *d = new_drill_lib(st, lib, len);
+    int64_t id = drill_session(d);
+    for (int i = 0; i < 4; i++)
+        assert_true(drill_input(d, WIN[i]) >= 0);
+    assert_true(engine_over(drill_engine(d)));
+    drill_free(d);
+    /* stored once, by hash, and the session names it */
+    assert_int_equal(raw_int(t->db, "SELECT count(*) FROM libraries"), 1);
+    assert_int_equal(raw_int(t->db, "SELECT count(*) FROM sessions s JOIN libraries l"
+                                    " ON l.hash = s.stdlib"), 1);
+    assert_int_equal(raw_int(t->db, "SELECT count(*) FROM events WHERE text_en LIKE"
+                                    " 'Triage an alert%'"), 2);
+    store_loaded *l = NULL;
+    assert_int_equal(store_load(st, id, STORE_LOAD_EVENTS, &l), STORE_OK);
+    assert_non_null(l->stdlib);
+    assert_int_equal(l->stdlib_len, len);
+    assert_memory_equal(l->stdlib, lib, len);
+    sbuf p = SBUF_INIT;
+    assert_int_equal(store_verify_chain(l, &p), 0);
+    /* the replay runs the recorded library, not the built-in one */
+    int n = replay_compare(l, &p);
+    if (n != 0)
+        fail_msg("%s", sb_str(&p));
+    /* which is what makes it verify: on the built-in one it would not */
+    char *kept = l->stdlib;
+    l->stdlib = NULL;
+    assert_true(replay_compare(l, &p) > 0);
+    assert_non_null(strstr(sb_str(&p), "differs"));
+    l->stdlib = kept;
+    sb_free(&p);
+    store_loaded_free(l);
+
+    /* An unfinished session of that library resumes on it. */
+    d = new_drill_lib(st, lib, len);
+    id = drill_session(d);
+    for (int i = 0; i < 3; i++)
+        assert_true(drill_input(d, WIN[i]) >= 0);
+    drill_free(d);
+    char err[512];
+    int status = 0;
+    d = drill_resume(st, id, NULL, err, sizeof err, &status);
+    if (!d)
+        fail_msg("drill_resume: %s", err);
+    assert_int_equal(drill_input(d, "end"), ENG_OK);
+    assert_true(engine_over(drill_engine(d)));
+    assert_int_equal(engine_score(drill_engine(d)), 30);
+    drill_free(d);
+    assert_int_equal(store_load(st, id, STORE_LOAD_EVENTS, &l), STORE_OK);
+    assert_string_equal(l->sess.status, "finished");
+    assert_int_equal(store_verify_chain(l, &p), 0);
+    n = replay_compare(l, &p);
+    if (n != 0)
+        fail_msg("%s", sb_str(&p));
+    sb_free(&p);
+    store_loaded_free(l);
+
+    /* A library that is changed in the file no longer matches its hash. */
+    raw_exec(t->db, "UPDATE libraries SET source = source || '-- edited'");
+    assert_int_equal(store_load(st, id, STORE_LOAD_EVENTS, &l), STORE_OK);
+    assert_int_equal(store_verify_chain(l, &p), 1);
+    assert_non_null(strstr(sb_str(&p), "standard library does not match its hash"));
+    sb_free(&p);
+    store_loaded_free(l);
+    store_close(st);
+    free(lib);
+}
+
+/* Text from outside: a standard library that is not UTF-8 is refused. */
+static void test_stdlib_checked(void **state)
+{
+    (void)state;
+    static const char bad[] = "-- \xff\xfe not UTF-8\n";
+    lhost_opts lo = { .stdlib = bad, .stdlib_len = sizeof bad - 1 };
+    sbuf problems = SBUF_INIT;
+    assert_null(lhost_load_file(TINY, &lo, &problems));
+    assert_non_null(strstr(sb_str(&problems), "stdlib.lua:1: the file is not valid UTF-8"));
+    sb_free(&problems);
+}
+
 static void test_no_store(void **state)
 {
     (void)state;
@@ -267,6 +437,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_resume_after_crash, setup, teardown),
         cmocka_unit_test_setup_teardown(test_group_never_committed, setup, teardown),
         cmocka_unit_test_setup_teardown(test_store_refuses, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_stdlib_recorded, setup, teardown),
+        cmocka_unit_test(test_stdlib_checked),
         cmocka_unit_test(test_no_store),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -427,7 +427,9 @@ static void test_batch_consequences(void **state)
     sbuf prob = SBUF_INIT;
     assert_int_equal(store_verify_chain(l, &prob), 0);
     store_replay r = sc_replay(&p);
-    assert_int_equal(store_verify_compare(l, &r, &prob), 0);
+    int ndiff = store_verify_compare(l, &r, &prob);
+    if (ndiff != 0)
+        fail_msg("%s", sb_str(&prob));
     assert_int_equal(prob.len, 0);
     /* a finished session takes no more inputs */
     assert_int_equal(store_input_append(f->s, id, "lead end", NULL, NULL), STORE_EARG);
@@ -651,6 +653,143 @@ static void test_tamper_source(void **state)
                    "does not match its hash");
 }
 
+/* What the session says of itself is covered by the chain's genesis
+ * (version 2), and what a replay recomputes is compared with it: each
+ * change below is found. */
+static void test_tamper_reason(void **state)
+{
+    expect_problem(*state, "UPDATE score_entries SET reason_en = 'Bribed the jury' WHERE pos = 1",
+                   "score line 1 differs: recorded objective detect +20 at turn 2 reason 'Bribed "
+                   "the jury', replay gives objective detect +20 at turn 2 reason 'Detect the "
+                   "attack'");
+}
+
+static void test_tamper_reason_vi(void **state)
+{
+    expect_problem(*state, "UPDATE score_entries SET reason_vi = 'khác' WHERE pos = 1",
+                   "reason 'khác'");
+}
+
+static void test_tamper_minute(void **state)
+{
+    expect_problem(*state, "UPDATE score_entries SET minute = minute + 1 WHERE pos = 1",
+                   "recorded objective detect +20 at turn 2 minute 31, replay gives objective "
+                   "detect +20 at turn 2 minute 30");
+}
+
+static void test_tamper_max_score(void **state)
+{
+    expect_problem(*state, "UPDATE sessions SET max_score = 60",
+                   "recorded maximum score 60, replay gives 65");
+}
+
+static void test_tamper_metric(void **state)
+{
+    expect_problem(*state, "UPDATE metrics SET value = 15 WHERE name = 'detect_minute'",
+                   "recorded metric detect_minute = 15, replay gives 30");
+    fx *f = *state;
+    store_close(f->s);
+    f->s = NULL;
+    tdir_remove(&f->d);
+    tdir_make(&f->d);
+    expect_problem(f, "DELETE FROM metrics WHERE name = 'downtime.portal'",
+                   "metric downtime.portal is not recorded");
+    store_close(f->s);
+    f->s = NULL;
+    tdir_remove(&f->d);
+    tdir_make(&f->d);
+    expect_problem(f, "INSERT INTO metrics VALUES (1, 'hints', 3)",
+                   "recorded metric hints = 3 is not one the replay computes");
+}
+
+static void test_tamper_header(void **state)
+{
+    static const char *const edits[] = {
+        "UPDATE sessions SET team = 'B'",
+        "UPDATE sessions SET started = '2020-01-01T00:00:00Z'",
+        "UPDATE sessions SET lang = 'en'",
+        "UPDATE sessions SET timer = 60",
+        "UPDATE sessions SET fork_seq = 2",
+        "UPDATE sessions SET parent = 1",
+        "INSERT INTO libraries VALUES ('x', 'stdlib.lua', 'x', ''); UPDATE sessions SET stdlib = 'x'",
+        "UPDATE participants SET pos = pos + 10; UPDATE participants SET pos = 13 - pos",
+        "UPDATE participants SET roles = 'soc,lead' WHERE pos = 1",
+        "UPDATE sessions SET chain = 1",
+    };
+    fx *f = *state;
+    for (size_t i = 0; i < sizeof edits / sizeof *edits; i++) {
+        if (i) {
+            store_close(f->s);
+            f->s = NULL;
+            tdir_remove(&f->d);
+            tdir_make(&f->d);
+        }
+        expect_problem(f, edits[i], "header");
+    }
+}
+
+/* A session is recorded with its maximum score from the start, before any
+ * consequence is. */
+static void test_max_score_at_start(void **state)
+{
+    fx *f = *state;
+    f->s = open_ok(f->d.db, NULL);
+    int64_t id = new_session(f->s, f->sc, "A", 1);
+    store_loaded *l;
+    assert_int_equal(store_load(f->s, id, 0, &l), STORE_OK);
+    assert_int_equal(l->sess.max_score, 65);
+    assert_int_equal(l->sess.chain, 2);
+    store_loaded_free(l);
+}
+
+/* Without a team, the comparison takes only sessions of the same people
+ * (the same set of names), and no team. */
+static void test_history_without_team(void **state)
+{
+    fx *f = *state;
+    f->s = open_ok(f->d.db, NULL);
+    store_participant alice[] = { { "Alice", "lead,soc,sys" } };
+    store_participant bob[] = { { "Bob", "lead,soc,sys" } };
+    store_participant both[] = { { "Bob", "lead" }, { "Alice", "soc,sys" } };
+    store_participant both2[] = { { "Alice", "lead" }, { "Bob", "soc,sys" } };
+    const store_participant *who[] = { alice, bob, both, alice, both2 };
+    const int nwho[] = { 1, 1, 2, 1, 2 };
+    const char *team[] = { NULL, NULL, NULL, "T", NULL };
+    int64_t id[5];
+    for (int i = 0; i < 5; i++) {
+        store_session_new n = { .sc = f->sc, .seed = (uint64_t)i, .mode = MODE_TRAINING,
+                                .team = team[i], .lang = "en", .parts = who[i],
+                                .nparts = nwho[i] };
+        assert_int_equal(store_session_create(f->s, &n, &id[i]), STORE_OK);
+        script p;
+        if (i < 4) {
+            sc_play(f->s, id[i], &p, 1, true);
+            sc_free(&p);
+        }
+    }
+    store_session *h;
+    int nh;
+    store_loaded *l;
+    /* Alice alone: her own earlier session, not Bob's, not the team's */
+    store_session_new n = { .sc = f->sc, .seed = 9, .mode = MODE_TRAINING, .lang = "en",
+                            .parts = alice, .nparts = 1 };
+    int64_t last;
+    assert_int_equal(store_session_create(f->s, &n, &last), STORE_OK);
+    assert_int_equal(store_load(f->s, last, 0, &l), STORE_OK);
+    assert_int_equal(store_history(f->s, &l->sess, 10, &h, &nh), STORE_OK);
+    assert_int_equal(nh, 1);
+    assert_int_equal(h[0].id, id[0]);
+    store_sessions_free(h, nh);
+    store_loaded_free(l);
+    /* Alice and Bob, in any order and roles: the pair's earlier session */
+    assert_int_equal(store_load(f->s, id[4], 0, &l), STORE_OK);
+    assert_int_equal(store_history(f->s, &l->sess, 10, &h, &nh), STORE_OK);
+    assert_int_equal(nh, 1);
+    assert_int_equal(h[0].id, id[2]);
+    store_sessions_free(h, nh);
+    store_loaded_free(l);
+}
+
 /* An interrupted session is not a tampered one: the consequences of its
  * last input may be missing from the record. */
 static void test_compare_interrupted(void **state)
@@ -709,6 +848,14 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_tamper_seed, setup, teardown),
         cmocka_unit_test_setup_teardown(test_tamper_source, setup, teardown),
         cmocka_unit_test_setup_teardown(test_compare_interrupted, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_tamper_reason, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_tamper_reason_vi, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_tamper_minute, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_tamper_max_score, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_tamper_metric, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_tamper_header, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_max_score_at_start, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_history_without_team, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -17,6 +17,7 @@
 #include <grp.h>
 #include <sys/time.h>
 #include <sys/wait.h>
+#include <time.h>
 
 typedef struct fx {
     tdir d;
@@ -70,14 +71,57 @@ static void expect_refused(fx *f, int code, const char *needle)
     snap_same(f->d.db, &sn);
 }
 
+/* Neither -wal nor -shm beside path. */
+static bool no_side_files(const char *path)
+{
+    char side[400];
+    snprintf(side, sizeof side, "%s-wal", path);
+    bool none = access(side, F_OK) != 0;
+    snprintf(side, sizeof side, "%s-shm", path);
+    return none && access(side, F_OK) != 0;
+}
+
+/* A read-only open of a file it refuses leaves nothing beside it. */
+static void expect_refused_ro(fx *f, int code)
+{
+    snap sn;
+    snap_take(f->d.db, &sn);
+    store_opts ro = { .readonly = true };
+    store *s = NULL;
+    assert_int_equal(store_open(f->d.db, &ro, &s), code);
+    store_close(s);
+    snap_same(f->d.db, &sn);
+    assert_true(no_side_files(f->d.db));
+}
+
 static void test_newer_schema(void **state)
 {
     fx *f = *state;
     make_db(f, 2);
     raw_exec(f->d.db, "PRAGMA user_version = 99");
     expect_refused(f, STORE_ESCHEMA, "newer irdrill (schema version 99");
-    store_opts ro = { .readonly = true };
-    assert_int_equal(store_open(f->d.db, &ro, &f->s), STORE_ESCHEMA);
+    expect_refused_ro(f, STORE_ESCHEMA);
+    assert_true(no_side_files(f->d.db));
+}
+
+/* A file that says it is irdrill's, of the current version, but lacks its
+ * tables (or some column) is refused before anything is changed: not even
+ * the switch to WAL mode (header bytes 18-19) happens. */
+static void test_incomplete_schema(void **state)
+{
+    fx *f = *state;
+    char sql[160];
+    snprintf(sql, sizeof sql, "PRAGMA application_id = %d; PRAGMA user_version = %d;"
+             " CREATE TABLE x(a);", STORE_APPLICATION_ID, STORE_SCHEMA_VERSION);
+    raw_exec(f->d.db, sql);
+    expect_refused(f, STORE_ECORRUPT, "not a complete irdrill database");
+    expect_refused_ro(f, STORE_ECORRUPT);
+    /* one column missing */
+    tdir_remove(&f->d);
+    tdir_make(&f->d);
+    make_db(f, 2);
+    raw_exec(f->d.db, "ALTER TABLE sessions DROP COLUMN timer");
+    expect_refused(f, STORE_ECORRUPT, "sessions.timer is missing");
 }
 
 static void test_garbage_file(void **state)
@@ -113,6 +157,39 @@ static void test_truncated(void **state)
     assert_true(st.st_size > 16 * 4096);
     assert_int_equal(truncate(f->d.db, st.st_size / 2), 0);
     expect_refused(f, STORE_ECORRUPT, "corrupt or truncated");
+    assert_true(no_side_files(f->d.db));
+}
+
+/* One page in the middle of a good file overwritten (as dd would): a
+ * write-open finds it before writing anything, even where no write would
+ * have gone, and leaves the file and its directory as they were. */
+static void test_corrupt_page_before_writing(void **state)
+{
+    fx *f = *state;
+    make_db(f, 60);
+    struct stat st;
+    assert_int_equal(stat(f->d.db, &st), 0);
+    long pages = (long)(st.st_size / 4096);
+    assert_true(pages > 8);
+    /* a page of event blocks in the middle: no write goes there */
+    FILE *fp = fopen(f->d.db, "r+b");
+    assert_non_null(fp);
+    unsigned char junk[4096];
+    for (size_t i = 0; i < sizeof junk; i++)
+        junk[i] = (unsigned char)(i * 131 + 7);
+    fseek(fp, (pages / 2) * 4096, SEEK_SET);
+    assert_int_equal(fwrite(junk, 1, sizeof junk, fp), sizeof junk);
+    fclose(fp);
+    snap sn;
+    snap_take(f->d.db, &sn);
+    int rc = store_open(f->d.db, NULL, &f->s);
+    assert_int_equal(rc, STORE_ECORRUPT);
+    assert_non_null(strstr(store_errmsg(f->s), f->d.db));
+    assert_null(strchr(store_errmsg(f->s), '\n'));
+    store_close(f->s);
+    f->s = NULL;
+    snap_same(f->d.db, &sn);
+    assert_true(no_side_files(f->d.db));
 }
 
 /* Garbage in the middle of a valid file: whichever read meets it fails
@@ -313,6 +390,132 @@ static const char *check_readonly_file(fx *f)
 static const char *check_db_in_unwritable_dir(fx *f)
 {
     return refused(ro_db, NULL, STORE_EPERM, NULL);
+}
+
+/* ---- reading where one may not write (as nobody when root) --------------- */
+
+static char rd_dir[400], rd_db[450], sh_dir[400], sh_db[450];
+
+/* Lists, loads and checks the database read-only; creates nothing (with
+ * none, there is no -wal or -shm beside it afterwards either). */
+static const char *read_all(const char *path, int nsessions, bool none)
+{
+    store_opts ro = { .readonly = true };
+    store *s = NULL;
+    int rc = store_open(path, &ro, &s);
+    store_session *v = NULL;
+    int n = 0;
+    store_loaded *l = NULL;
+    if (rc == STORE_OK)
+        rc = store_list(s, NULL, &v, &n);
+    if (rc == STORE_OK && n > 0)
+        rc = store_load(s, v[0].id, STORE_LOAD_EVENTS, &l);
+    if (rc == STORE_OK)
+        rc = store_integrity(s);
+    const char *why = NULL;
+    if (rc != STORE_OK || n != nsessions || !l)
+        why = fmt("%s: code %d, %d session(s): %s", path, rc, n, store_errmsg(s));
+    else if (none && !no_side_files(path))
+        why = fmt("%s: reading it left a -wal or -shm beside it", path);
+    store_loaded_free(l);
+    store_sessions_free(v, n);
+    store_close(s);
+    return why;
+}
+
+static const char *check_read_unwritable_dir(fx *f) { return read_all(rd_db, 1, true); }
+static const char *check_read_shared_dir(fx *f) { return read_all(sh_db, 1, true); }
+
+/* A database in a directory only its owner may write, read by another
+ * user (sessions, report, verify), and one in a shared sticky directory
+ * owned by someone else: both read, neither gets a -wal or -shm that would
+ * belong to the reader (and lock the owner out of writing). */
+static void test_read_where_unwritable(void **state)
+{
+    fx *f = *state;
+    make_db(f, 3);
+    snprintf(rd_dir, sizeof rd_dir, "%s/owners", f->d.path);
+    snprintf(rd_db, sizeof rd_db, "%s/ro.db", rd_dir);
+    snprintf(sh_dir, sizeof sh_dir, "%s/shared", f->d.path);
+    snprintf(sh_db, sizeof sh_db, "%s/own.db", sh_dir);
+    assert_int_equal(mkdir(rd_dir, 0755), 0);
+    assert_int_equal(mkdir(sh_dir, 01777), 0);
+    assert_int_equal(chmod(sh_dir, 01777), 0);
+    char sql[1000];
+    snprintf(sql, sizeof sql, "VACUUM INTO '%s'; VACUUM INTO '%s'", rd_db, sh_db);
+    raw_exec(f->d.db, sql);
+    /* VACUUM INTO keeps the WAL mode in the header: a WAL database */
+    assert_int_equal(raw_int(rd_db, "PRAGMA journal_mode = WAL") >= 0, 1);
+    assert_true(no_side_files(rd_db));
+    assert_int_equal(chmod(rd_db, 0444), 0);
+    assert_int_equal(chmod(sh_db, 0644), 0);
+    if (geteuid() != 0) {
+        /* without root, only the unwritable directory can be had */
+        assert_int_equal(chmod(rd_dir, 0555), 0);
+    }
+    snap a, b;
+    snap_take(rd_db, &a);
+    snap_take(sh_db, &b);
+    as_unprivileged(f, check_read_unwritable_dir);
+    if (geteuid() == 0)
+        as_unprivileged(f, check_read_shared_dir);
+    snap_same(rd_db, &a);
+    snap_same(sh_db, &b);
+    assert_int_equal(chmod(rd_dir, 0755), 0);
+}
+
+static const char *check_read_live(fx *f) { return read_all(f->d.db, 2, false); }
+
+/* While a writer has the database open, its -wal and -shm exist: another
+ * user reads through them (read-only) and sees what the writer committed,
+ * log and all. */
+static void test_read_beside_live_writer(void **state)
+{
+    fx *f = *state;
+    make_db(f, 2);
+    f->s = open_ok(f->d.db, NULL);
+    new_session(f->s, f->sc, "B", 5);   /* committed to the log, not checkpointed */
+    char side[400];
+    snprintf(side, sizeof side, "%s-wal", f->d.db);
+    struct stat st;
+    assert_int_equal(stat(side, &st), 0);
+    assert_true(st.st_size > 0);
+    as_unprivileged(f, check_read_live);
+    store_close(f->s);
+    f->s = NULL;
+}
+
+/* A read without locks (no -wal: nobody was writing) that a writer
+ * overtakes, checkpointing into the file meanwhile, says so ("try
+ * again") rather than trust what it read. */
+static void test_read_overtaken(void **state)
+{
+    fx *f = *state;
+    make_db(f, 2);
+    store_opts ro = { .readonly = true };
+    store *r = open_ok(f->d.db, &ro);
+    store_session *v = NULL;
+    int n = 0;
+    assert_int_equal(store_list(r, NULL, &v, &n), STORE_OK);
+    store_sessions_free(v, n);
+    assert_true(no_side_files(f->d.db));
+    /* a writer comes, writes, and checkpoints as it closes (later than
+     * the file's mtime can tell apart: it is kept in clock ticks) */
+    struct timespec pause = { 0, 30 * 1000 * 1000 };
+    nanosleep(&pause, NULL);
+    f->s = open_ok(f->d.db, NULL);
+    new_session(f->s, f->sc, "B", 5);
+    store_close(f->s);
+    f->s = NULL;
+    assert_int_equal(store_list(r, NULL, &v, &n), STORE_EBUSY);
+    assert_non_null(strstr(store_errmsg(r), "try again"));
+    store_close(r);
+    /* the next read sees the new state */
+    r = open_ok(f->d.db, &ro);
+    assert_int_equal(store_list(r, NULL, &v, &n), STORE_OK);
+    assert_int_equal(n, 2);
+    store_sessions_free(v, n);
+    store_close(r);
 }
 
 static void test_unwritable(void **state)
@@ -641,6 +844,11 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_locked, setup, teardown),
         cmocka_unit_test_setup_teardown(test_missing_directory, setup, teardown),
         cmocka_unit_test_setup_teardown(test_unwritable, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_incomplete_schema, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_corrupt_page_before_writing, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_read_where_unwritable, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_read_beside_live_writer, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_read_overtaken, setup, teardown),
         cmocka_unit_test_setup_teardown(test_io_errors, setup, teardown),
         cmocka_unit_test_setup_teardown(test_io_errors_at_creation, setup, teardown),
         cmocka_unit_test_setup_teardown(test_concurrent_processes, setup, teardown),

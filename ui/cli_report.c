@@ -74,8 +74,7 @@ static int make_report(store *st, int64_t id, store_format fmt, lang lg, sbuf *o
         return cli_store_status(rc);
     }
     sbuf problems = SBUF_INIT;
-    lhost *h = lhost_load(l->scenario_path ? l->scenario_path : l->sess.scenario_id, l->source,
-                          l->source_len, NULL, &problems);
+    lhost *h = drill_load_record(l, &problems);
     if (!h) {
         const char *p = sb_str(&problems);
         cli_warn("session %" PRId64 ": its scenario no longer loads (%.*s); the report is made "
@@ -171,8 +170,8 @@ int cli_cmd_report(int argc, char **argv)
         goto out;
     if (output && strcmp(output, "-") != 0)
         rc = write_file(output, &out);
-    else
-        fwrite(out.buf ? out.buf : "", 1, out.len, stdout);
+    else if (fwrite(out.buf ? out.buf : "", 1, out.len, stdout) != out.len || fflush(stdout))
+        rc = cli_flush_stdout();   /* now, while errno says why: closing the database resets it */
 out:
     sb_free(&out);
     store_close(st);

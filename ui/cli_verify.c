@@ -46,9 +46,10 @@ static int replay_compare(const store_loaded *l, sbuf *problems)
     sbuf events = SBUF_INIT;
     event_sink sink = { collect, &events };
     char err[1024];
-    int status, n = 0;
+    int status, n = 0, nmetrics = 0;
     drill *d = drill_open_record(l, &sink, err, sizeof err, &status);
     engine_score_entry *scores = NULL;
+    store_metric *metrics = NULL;
     if (!d) {
         if (status == CLI_EENV)
             goto oom;
@@ -74,17 +75,29 @@ static int replay_compare(const store_loaded *l, sbuf *problems)
     engine *e = drill_engine(d);
     int ns = engine_score_count(e);
     scores = calloc((size_t)(ns ? ns : 1), sizeof *scores);
-    if (!scores || events.oom)
+    if (!scores || events.oom || drill_metrics(d, &metrics, &nmetrics) != STORE_OK)
         goto oom;
     for (int i = 0; i < ns; i++)
         scores[i] = *engine_score_at(e, i);
     store_replay r = { .events = sb_str(&events), .scores = scores, .nscores = ns,
                        .score = engine_score(e), .turn = engine_turn(e),
-                       .over = engine_over(e), .outcome = engine_outcome(e) };
+                       .max_score = engine_max_score(e), .over = engine_over(e),
+                       .outcome = engine_outcome(e), .metrics = metrics, .nmetrics = nmetrics };
     n = store_verify_compare(l, &r, problems);
     if (n < 0)
         goto oom;
+    /* A session recorded before the standard library was stored with it
+     * replays on this irdrill's built-in one. Whether that changed since
+     * cannot be told from the record; say so rather than let the lines
+     * above read as tampering only. */
+    if (n > 0 && !l->stdlib)
+        sb_printf(problems, "session %" PRId64 ": note: the session was recorded by irdrill %s "
+                  "without its standard library; it replays on this irdrill's, so a change in "
+                  "the standard library since then would also give these differences\n",
+                  l->sess.id, l->sess.tool_version && *l->sess.tool_version
+                                  ? l->sess.tool_version : "(unknown version)");
 out:
+    drill_metrics_free(metrics, nmetrics);
     free(scores);
     drill_free(d);
     sb_free(&events);
@@ -123,6 +136,10 @@ static int verify_one(store *st, int64_t id)
         fputs(sb_str(&problems), stdout);
         result = 1;
     }
+    /* Stop at once when the output cannot be written (a full disk): the
+     * reason is known now, and would be lost to the next reads. */
+    if (result >= 0 && cli_flush_stdout() != CLI_OK)
+        result = -CLI_EENV;
     sb_free(&problems);
     store_loaded_free(l);
     return result;

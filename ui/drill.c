@@ -98,28 +98,18 @@ static void feed_scores(drill *d)
             store_batch_score(d->b, engine_score_at(d->e, d->scores_fed));
 }
 
-/* The session row as of now; with metrics, the metrics of docs/database.md
- * too (they replace the recorded ones, so they are written only when they
- * mean something: at a sync, not after every input). */
-static int set_progress(drill *d, bool with_metrics)
+/* The metrics of docs/database.md from the engine's: *v and each name
+ * malloc'd (drill_metrics_free), *n of them. STORE_OK or STORE_ENOMEM. */
+static int build_metrics(engine *e, store_metric **out, int *nout)
 {
-    const scen *sc = engine_scen(d->e);
-    d->prog_turn = engine_turn(d->e);
-    d->prog_score = engine_score(d->e);
-    store_progress p = {
-        .turn = engine_turn(d->e), .score = engine_score(d->e),
-        .max_score = engine_max_score(d->e), .over = engine_over(d->e),
-        .outcome = engine_outcome(d->e),
-    };
-    if (!with_metrics)
-        return store_batch_progress(d->b, &p);
-    const engine_metrics *m = engine_get_metrics(d->e);
+    const scen *sc = engine_scen(e);
+    const engine_metrics *m = engine_get_metrics(e);
     int n = 10 + sc->nassets + sc->nroles;
     store_metric *v = calloc((size_t)n, sizeof *v);
-    char **names = calloc((size_t)n, sizeof *names);
-    int rc = STORE_ENOMEM;
-    if (!v || !names)
-        goto out;
+    *out = NULL;
+    *nout = 0;
+    if (!v)
+        return STORE_ENOMEM;
     const struct { const char *name; int value; } fixed[10] = {
         { "detect_minute", m->detect_minute },
         { "first_compromise_minute", m->first_compromise_minute },
@@ -129,34 +119,65 @@ static int set_progress(drill *d, bool with_metrics)
         { "hints", m->hints }, { "hook_errors", m->hook_errors },
     };
     int k = 0;
+    bool oom = false;
     for (int i = 0; i < 10; i++, k++) {
-        v[k].name = fixed[i].name;
+        v[k].name = xstrdup(fixed[i].name);
         v[k].value = fixed[i].value;
+        oom |= !v[k].name;
     }
     for (int a = 0; a < sc->nassets; a++, k++) {
         sbuf nm = SBUF_INIT;
         sb_printf(&nm, "downtime.%s", sc->assets[a].id);
-        if (!(names[k] = sb_take(&nm)))
-            goto out;
-        v[k].name = names[k];
+        oom |= !(v[k].name = sb_take(&nm));
         v[k].value = m->downtime[a];
     }
     for (int r = 0; r < sc->nroles; r++, k++) {
         sbuf nm = SBUF_INIT;
         sb_printf(&nm, "actions.%s", sc->roles[r].id);
-        if (!(names[k] = sb_take(&nm)))
-            goto out;
-        v[k].name = names[k];
+        oom |= !(v[k].name = sb_take(&nm));
         v[k].value = m->actions_per_role[r];
     }
-    p.metrics = v;
-    p.nmetrics = k;
-    rc = store_batch_progress(d->b, &p);
-out:
-    for (int i = 0; names && i < n; i++)
-        free(names[i]);
-    free(names);
+    if (oom) {
+        drill_metrics_free(v, k);
+        return STORE_ENOMEM;
+    }
+    *out = v;
+    *nout = k;
+    return STORE_OK;
+}
+
+void drill_metrics_free(store_metric *v, int n)
+{
+    for (int i = 0; v && i < n; i++)
+        free((char *)v[i].name);
     free(v);
+}
+
+int drill_metrics(drill *d, store_metric **v, int *n) { return build_metrics(d->e, v, n); }
+
+/* The session row as of now; with metrics, the metrics of docs/database.md
+ * too (they replace the recorded ones, so they are written only when they
+ * mean something: when the record is complete, at a sync or at the close
+ * of a group, not after every input). */
+static int set_progress(drill *d, bool with_metrics)
+{
+    d->prog_turn = engine_turn(d->e);
+    d->prog_score = engine_score(d->e);
+    store_progress p = {
+        .turn = engine_turn(d->e), .score = engine_score(d->e),
+        .max_score = engine_max_score(d->e), .over = engine_over(d->e),
+        .outcome = engine_outcome(d->e),
+    };
+    if (!with_metrics)
+        return store_batch_progress(d->b, &p);
+    store_metric *v;
+    int n, rc = build_metrics(d->e, &v, &n);
+    if (rc != STORE_OK)
+        return rc;
+    p.metrics = v;
+    p.nmetrics = n;
+    rc = store_batch_progress(d->b, &p);
+    drill_metrics_free(v, n);
     return rc;
 }
 
@@ -257,6 +278,9 @@ drill *drill_new(lhost *h, store *st, const drill_opts *o, const event_sink *sin
             .parts = sp, .nparts = np, .parent = o->parent, .fork_seq = o->fork_seq,
             .timer = o->timer,
         };
+        /* The standard library is recorded with the session like the
+         * scenario: a replay must run the one the session was played with. */
+        lhost_stdlib(h, &n.stdlib, &n.stdlib_len);
         int rc = store_session_create(st, &n, &d->session);
         parts_free(sp, np);
         if (rc != STORE_OK) {
@@ -296,9 +320,9 @@ static int group_close(drill *d)
     d->group_n = 0;
     if (!d->st || !store_group_open(d->st))
         return STORE_OK;
-    /* The consequences so far and the row's turn and score go with the
-     * group, so that between groups the record is complete. */
-    int rc = set_progress(d, false);
+    /* The consequences so far, the row's turn and score and the metrics go
+     * with the group, so that between groups the record is complete. */
+    int rc = set_progress(d, true);
     if (rc == STORE_OK)
         rc = store_batch_commit(d->st, d->session, d->b);
     int rc2 = store_group_commit(d->st);
@@ -493,6 +517,15 @@ static int parts_from_record(const store_loaded *l, const scen *sc, engine_parti
     return 0;
 }
 
+lhost *drill_load_record(const store_loaded *l, sbuf *problems)
+{
+    /* Messages name the file the scenario was first loaded from: that is
+     * where an author would look, even if the text now lives only here. */
+    lhost_opts o = { .stdlib = l->stdlib, .stdlib_len = l->stdlib_len };
+    return lhost_load(l->scenario_path ? l->scenario_path : l->sess.scenario_id, l->source,
+                      l->source_len, &o, problems);
+}
+
 /* A drill on a recorded session: its scenario rebuilt from the stored
  * source, the engine built with the recorded seed, mode, hints and
  * participants. With st, the batch skips what is recorded already.
@@ -503,10 +536,7 @@ static drill *open_record(const store_loaded *l, store *st, const event_sink *si
     const store_session *ss = &l->sess;
     *status = 2;
     sbuf problems = SBUF_INIT;
-    /* Messages name the file the scenario was first loaded from: that is
-     * where an author would look, even if the text now lives only here. */
-    lhost *h = lhost_load(l->scenario_path ? l->scenario_path : ss->scenario_id, l->source,
-                          l->source_len, NULL, &problems);
+    lhost *h = drill_load_record(l, &problems);
     if (!h) {
         const char *p = sb_str(&problems);
         snprintf(err, errlen, "session %" PRId64 ": its scenario no longer loads: %.*s", ss->id,

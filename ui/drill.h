@@ -125,6 +125,18 @@ drill *drill_open_record(const store_loaded *l, const event_sink *sink, char *er
 int drill_replay_input(drill *d, const char *line);
 void drill_replay_done(drill *d);
 
+/* The scenario of a recorded session as it was played: the stored source,
+ * run after the stored standard library (or the built-in one when the
+ * session recorded none: sessions older than schema version 4). NULL with
+ * the problems as lhost_load gives them. */
+lhost *drill_load_record(const store_loaded *l, sbuf *problems);
+
+/* The session's metrics (docs/database.md, metrics) as its record keeps
+ * them, for verify: *v and its names are malloc'd, free with
+ * drill_metrics_free. STORE_OK or STORE_ENOMEM. */
+int drill_metrics(drill *d, store_metric **v, int *n);
+void drill_metrics_free(store_metric *v, int n);
+
 engine *drill_engine(drill *d);
 const scen *drill_scen(const drill *d);
 int64_t drill_session(const drill *d);   /* 0 when not saved */

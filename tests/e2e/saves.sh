@@ -239,6 +239,28 @@ tamper "delete events" "DELETE FROM event_blocks WHERE session = 2 AND first = (
     FROM event_blocks WHERE session = 2)" '.*event'
 tamper "damage an event block" "UPDATE event_blocks SET events = substr(events, 2) WHERE
     session = 2 AND first = 1" '.*event block .* is damaged'
+# What the signed report prints and a replay recomputes, and what the
+# session says of itself (covered by its chain's genesis).
+tamper "change an award's reason" "UPDATE score_entries SET reason_en = 'Bribe', reason_vi =
+    'Hối lộ' WHERE session = 2 AND pos = 1" "score line 1 differs: .*reason 'Bribe', replay gives .*reason '"
+tamper "change a score line's minute" "UPDATE score_entries SET minute = minute + 5 WHERE
+    session = 2 AND pos = 1" 'score line 1 differs: recorded .* minute [0-9]+, replay gives .* minute [0-9]+$'
+tamper "change max_score" "UPDATE sessions SET max_score = 90 WHERE id = 2" \
+    'recorded maximum score 90, replay gives 100'
+tamper "change a metric" "UPDATE metrics SET value = value + 15 WHERE session = 2 AND
+    name = 'detect_minute'" 'recorded metric detect_minute = [0-9]+, replay gives'
+tamper "delete a metric" "DELETE FROM metrics WHERE session = 2 AND name = 'contain_minute'" \
+    'metric contain_minute is not recorded'
+tamper "change the team" "UPDATE sessions SET team = 'Đội Z' WHERE id = 2" ".*header"
+tamper "change the start" "UPDATE sessions SET started = '2020-01-01T08:00:00Z' WHERE id = 2" ".*header"
+tamper "change the language" "UPDATE sessions SET lang = 'vi' WHERE id = 2" ".*header"
+tamper "change the timer" "UPDATE sessions SET timer = 60 WHERE id = 2" ".*header"
+tamper "change the participant" "UPDATE participants SET name = 'Someone else' WHERE session = 2" ".*header"
+cpdb r.db t.db
+sql t.db "UPDATE libraries SET source = source || '--'"
+irdrill verify 2 --db t.db
+check "tamper (change the stored standard library): found" \
+    sh -c "[ $rc -eq 1 ] && grep -q '^session 2: the stored standard library does not match its hash' out"
 cpdb r.db t.db
 sql t.db "UPDATE sessions SET score = 55 WHERE id = 2"
 irdrill verify --all --db t.db
@@ -297,6 +319,54 @@ irdrill report 7 --db h.db
 check "report of an unknown session: exit 1" sh -c "[ $rc -eq 1 ] && grep -q 'no session 7' err"
 irdrill report 2 --db r.db --lang en
 check "report: comparison with the team's earlier session" has out '^\| 1 \|'
+check "report: the comparison names the ending, not its id" \
+    sh -c "grep '^| 1 |' out | grep -q 'The portal is back' && ! grep '^| 1 |' out | grep -q restored_clean"
+check "report: whose sessions are compared" has out "^The team's earlier sessions of this scenario"
+check "report: 36 inputs, plural" has out '\(36 inputs\)'
+irdrill report 2 --db r.db --lang en --format json
+check "report json: roles an array, deadlines, the ending's text" python3 -c '
+import json
+r = json.load(open("out", encoding="utf-8"))
+assert r["participants"][0]["roles"] == ["lead", "soc", "sys", "net", "comms"], r["participants"]
+o = {x["id"]: x for x in r["objectives"]}
+assert o["detect"]["by_turn"] == 4 and o["detect"]["within_minutes"] is None, o["detect"]
+assert any(x["within_minutes"] for x in r["objectives"]), r["objectives"]
+assert r["session"]["outcome_text"].startswith("The portal is back"), r["session"]
+assert r["history_of"] == "team" and r["history"][0]["outcome_text"].startswith("The portal"), r["history"]
+'
+# Without a team, a report compares the same people's sessions only.
+printf 'lead end\n' > one.in
+irdrill run "$ref" --inputs textbook.in --seed 1 --db people.db --player Alice
+irdrill run "$ref" --inputs textbook.in --seed 1 --db people.db --player Bob
+irdrill run "$ref" --inputs one.in --seed 1 --db people.db --player Bob
+irdrill report 2 --db people.db --lang en
+check "no team: Bob is not compared with Alice" \
+    sh -c "grep -q 'No earlier session of this scenario by the same participants' out && ! grep -q '^| 1 |' out"
+irdrill run "$ref" --inputs textbook.in --seed 2 --db people.db --player Alice
+irdrill report 4 --db people.db --lang vi
+check "no team: Alice is compared with her own, and the report says why" \
+    sh -c "grep -q '^| 1 |' out && grep -q 'cùng những người tham gia' out"
+irdrill report 3 --db people.db --lang en
+check "report: 1 input, singular" has out '\(1 input\)'
+# A new session is recorded with its maximum score before any consequence.
+printf 'lead end\nsoc bogus\n' > bad2.in
+irdrill run "$ref" --inputs bad2.in --seed 1 --db maxs.db
+irdrill sessions --db maxs.db --json
+check "a session starts with its maximum score" json_field max_score 100
+# Output that cannot be written: the command, the reason, exit 2.
+for cmd in "report 2" "sessions" "verify 2" "verify --all"; do
+    # shellcheck disable=SC2086
+    "$IRDRILL" $cmd --db r.db > /dev/full 2> err
+    rc=$?
+    c=$(echo "$cmd" | cut -d' ' -f1)
+    check "$cmd > /dev/full: exit 2" status_is 2
+    check "$cmd > /dev/full: one line with the command and the reason" \
+        sh -c "[ \$(wc -l < err) -eq 1 ] && grep -q '^irdrill: $c: cannot write the output: No space left on device$' err"
+done
+"$IRDRILL" run "$fx/tiny.lua" --inputs win.in --json --no-save > /dev/full 2> err
+rc=$?
+check "run --json > /dev/full: exit 2, the command and the reason" \
+    sh -c "[ $rc -eq 2 ] && grep -q '^irdrill: run: cannot write the output: No space left on device$' err"
 # A session whose scenario no longer loads still reports from the record.
 cpdb h.db gone.db
 sql gone.db "UPDATE scenarios SET source = 'error(\"gone\")'"
@@ -318,6 +388,8 @@ refused() {   # refused DESCRIPTION FILE
         check "$1: $(echo "$cmd" | cut -d' ' -f1) names the file in one line" \
             sh -c "[ \$(wc -l < err) -eq 1 ] && grep -q '^irdrill: .*$2' err"
         check "$1: $(echo "$cmd" | cut -d' ' -f1) leaves the file untouched" cmp -s "$2" before.db
+        check "$1: $(echo "$cmd" | cut -d' ' -f1) leaves no -wal or -shm beside it" \
+            sh -c "[ ! -e '$2-wal' ] && [ ! -e '$2-shm' ]"
     done
 }
 # Every page but the first (the schema) overwritten, as a failing disk
@@ -339,6 +411,36 @@ head -c 20000 /dev/urandom > garbage.db
 refused "not SQLite" garbage.db
 sql other.db 'CREATE TABLE moz_places(id INTEGER PRIMARY KEY, url TEXT)'
 refused "another program's SQLite file" other.db
+# A file that says it is irdrill's, of the current version, with no tables:
+# refused before anything changes (not even the switch to WAL mode).
+sql hollow.db "PRAGMA application_id = 1230128210; PRAGMA user_version = $(sql r.db 'PRAGMA user_version'); CREATE TABLE x(a)"
+refused "irdrill's, without its tables" hollow.db
+
+# One page in the middle overwritten with random bytes, as dd does, where no
+# write goes: a command that would write refuses the file before writing,
+# whatever it would have written.
+corrupt_page() {   # corrupt_page FROM TO PAGE
+    cpdb "$1" "$2"
+    dd if=/dev/urandom of="$2" bs=4096 seek=$(($3 - 1)) count=1 conv=notrunc 2> /dev/null
+}
+pages=$(( $(stat -c %s r.db) / 4096 ))
+corrupt_page r.db midpage.db $((pages / 2))
+cp midpage.db before.db
+irdrill run "$ref" --inputs textbook.in --db midpage.db
+check "a corrupt page: run exits 2" status_is 2
+check "a corrupt page: one line naming the file" sh -c "[ \$(wc -l < err) -eq 1 ] && grep -q '^irdrill: midpage.db: ' err"
+check "a corrupt page: the file untouched, no session added" cmp -s midpage.db before.db
+check "a corrupt page: no -wal or -shm left" sh -c "[ ! -e midpage.db-wal ] && [ ! -e midpage.db-shm ]"
+se=$(sql r.db "SELECT pageno FROM dbstat WHERE name = 'score_entries' AND pagetype = 'leaf' LIMIT 1")
+check "the score lines' page is known" test -n "$se"
+corrupt_page r.db scorepage.db "${se:-2}"
+cp scorepage.db before.db
+irdrill run "$ref" --inputs one.in --db scorepage.db
+check "a corrupt page of score lines, a one-line script: exit 2" status_is 2
+check "a corrupt page of score lines: the file untouched" cmp -s scorepage.db before.db
+irdrill resume 4 --inputs one.in --db scorepage.db
+check "a corrupt page of score lines: resume exits 2 too, the file untouched" \
+    sh -c "[ $rc -eq 2 ] && cmp -s scorepage.db before.db"
 
 # Locked past the 5 s timeout by a writer that holds the lock.
 cpdb r.db locked.db
@@ -450,6 +552,44 @@ check "database in an unwritable directory: one line naming the file" sh -c \
 check "database in an unwritable directory: untouched, no -wal" sh -c \
     "cmp -s '$pd/ro/w.db' before-w.db && [ ! -e '$pd/ro/w.db-wal' ]"
 chmod 755 "$pd/ro"
+
+# Reading where one may not write: a database in a directory only its owner
+# (here root, or whoever runs the tests) may write, read-only to others;
+# and one in a shared sticky directory owned by another user. Reading them
+# works, and leaves no -wal or -shm (which would belong to the reader and
+# lock the owner out of writing).
+mkdir "$pd/owner"
+cp r.db "$pd/owner/ro.db"
+chmod 444 "$pd/owner/ro.db"
+[ "$(id -u)" -eq 0 ] && chown 0:0 "$pd/owner" "$pd/owner/ro.db"
+[ "$(id -u)" -eq 0 ] || chmod 555 "$pd/owner"
+chmod a+rx "$pd/owner"
+cp "$pd/owner/ro.db" before.db
+for cmd in "sessions" "report 2" "verify --all"; do
+    # shellcheck disable=SC2086
+    irdrill_as $cmd --db "$pd/owner/ro.db"
+    check "another's read-only database: $cmd works" status_is 0
+    check "another's read-only database: $cmd leaves no -wal or -shm" \
+        sh -c "[ ! -e '$pd/owner/ro.db-wal' ] && [ ! -e '$pd/owner/ro.db-shm' ]"
+done
+check "another's read-only database: untouched" cmp -s "$pd/owner/ro.db" before.db
+chmod 755 "$pd/owner"
+if [ "$(id -u)" -eq 0 ]; then
+    chmod 711 "$pd"
+    mkdir "$pd/shared"
+    chmod 1777 "$pd/shared"
+    cp r.db "$pd/shared/own.db"
+    chown 4242:4242 "$pd/shared/own.db"
+    chmod 644 "$pd/shared/own.db"
+    irdrill_as sessions --db "$pd/shared/own.db"
+    check "shared directory: another user lists the owner's database" status_is 0
+    check "shared directory: and leaves no -wal or -shm" \
+        sh -c "[ ! -e '$pd/shared/own.db-wal' ] && [ ! -e '$pd/shared/own.db-shm' ]"
+    setpriv --reuid=4242 --regid=4242 --clear-groups "$as_bin" run "$pd/tiny.lua" \
+        --inputs "$pd/win.in" --db "$pd/shared/own.db" > out 2> err < /dev/null
+    rc=$?
+    check "shared directory: the owner still writes it" status_is 0
+fi
 
 # An older schema is upgraded when opened, to the version this irdrill
 # writes (that of a new database).

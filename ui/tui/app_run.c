@@ -296,7 +296,7 @@ void app_play_resume(crt *c, store *st, int64_t id, lang lg, const app_show *sh,
     /* The screens read names from the scenario: a copy of the recorded
      * source, the same text the drill replays. */
     const char *path = l->scenario_path ? l->scenario_path : l->sess.scenario_id;
-    lhost *h = lhost_load(path, l->source, l->source_len, NULL, &problems);
+    lhost *h = drill_load_record(l, &problems);   /* with the standard library it was played with */
     if (!h) {
         snprintf(res->err, sizeof res->err, "resume: session %" PRId64 ": %s", id,
                  problems.len ? sb_str(&problems) : "the recorded scenario does not load");
