@@ -125,11 +125,15 @@ while [ $i -lt 100 ]; do
     i=$((i + 1))
 done
 check "the session exists before the first line is read" test "$n" = 1
+# ... with its maximum score, known from the scenario before any consequence
+early_max=$(sql live.db "SELECT max_score FROM sessions" 2> /dev/null)
 cat win.in >&7
 exec 7>&-
 wait $runner
 rc=$?
 check "live run: exit 0 and finished" sh -c "[ $rc -eq 0 ] && grep -q '\"outcome\":\"contained\"' live.out"
+check "a new session is recorded with its maximum score" \
+    sh -c "[ '${early_max:-0}' -gt 0 ] && grep -q '\"max_score\":${early_max:-0},' live.out"
 
 # An invalid line stops the run; the session is kept, resumable.
 printf 'soc triage s1 true\nsys isolat web\n' > typo.in
@@ -348,11 +352,6 @@ check "no team: Alice is compared with her own, and the report says why" \
     sh -c "grep -q '^| 1 |' out && grep -q 'cùng những người tham gia' out"
 irdrill report 3 --db people.db --lang en
 check "report: 1 input, singular" has out '\(1 input\)'
-# A new session is recorded with its maximum score before any consequence.
-printf 'lead end\nsoc bogus\n' > bad2.in
-irdrill run "$ref" --inputs bad2.in --seed 1 --db maxs.db
-irdrill sessions --db maxs.db --json
-check "a session starts with its maximum score" json_field max_score 100
 # Output that cannot be written: the command, the reason, exit 2.
 for cmd in "report 2" "sessions" "verify 2" "verify --all"; do
     # shellcheck disable=SC2086
