@@ -360,50 +360,50 @@ on("report", function(w, a)
 end)
 
 -- ───────────────────────────── scoring ───────────────────────────
-objective { id = "detect", points = 15,
+objective { id = "detect", capability = "detection", points = 15,
   label = { vi = "Phân loại đúng cảnh báo EDR là thật", en = "Triage the EDR alert as real" },
   explain = { vi = "Tệp '.pdf.exe' chạy từ thư đính kèm và tự khởi động cùng Windows là mã độc: đánh dấu 'true'.",
               en = "A '.pdf.exe' run from an attachment that starts with Windows is malware: mark it 'true'." },
   met = function(w) return w:flagged("s_edr") end }
 
-objective { id = "false_alarm", points = 10,
+objective { id = "false_alarm", capability = "detection", points = 10,
   label = { vi = "Nhận ra báo động giả (thư rác bị chặn)", en = "Spot the false alarm (blocked spam)" },
   explain = { vi = "Không phải cảnh báo nào cũng là sự cố; đánh dấu 'false' để đội tập trung vào việc thật.",
               en = "Not every alert is an incident; marking it 'false' keeps the team on the real one." },
   met = function(w) return w.vars.spam_ok and not w:flagged("s_spam") end }
 
-objective { id = "investigate", points = 10,
+objective { id = "investigate", capability = "analysis", points = 10,
   label = { vi = "Điều tra máy trạm", en = "Investigate the workstation" },
   explain = { vi = "Điều tra cho biết máy có bị xâm nhập không, tiến trình nào, liên lạc với đâu.",
               en = "Investigation tells whether the machine is compromised, which process, talking to where." },
   met = function(w) return w.vars.investigated end }
 
-objective { id = "isolate", points = 15, by_turn = ISOLATE_BY,
+objective { id = "isolate", capability = "containment", points = 15, by_turn = ISOLATE_BY,
   label = { vi = "Cô lập máy trạm trước 09:30", en = "Isolate the workstation before 09:30" },
   explain = { vi = "Cô lập ngắt liên lạc với máy chủ điều khiển và chặn lây lan, mà máy vẫn chạy để giữ chứng cứ.",
               en = "Isolation cuts the command server off and stops the spread, while the PC keeps running for evidence." },
   met = function(w) return w.asset.pc.isolated end }
 
-objective { id = "evidence", points = 10,
+objective { id = "evidence", capability = "evidence", points = 10,
   label = { vi = "Thu chứng cứ trước khi làm sạch", en = "Collect evidence before cleaning" },
   explain = { vi = "Sao chụp ổ đĩa và bộ nhớ, lập biên bản, trước mọi thay đổi trên máy bị xâm nhập.",
               en = "Image disk and memory, with a custody record, before changing a compromised machine." },
   met = function(w) return w.asset.pc.evidence and not w.asset.pc.vars.memory_lost and w.vars.eradicated end }
 
-objective { id = "eradicate", points = 15,
+objective { id = "eradicate", capability = "eradication", points = 15,
   label = { vi = "Loại bỏ mã độc khỏi máy trạm", en = "Remove the malware from the workstation" },
   explain = { vi = "Điều tra trước để biết phải xoá gì; 'eradicate' kéo dài hai lượt.",
               en = "Investigate first to know what to remove; 'eradicate' takes two turns." },
   met = function(w) return w.vars.eradicated and not w.asset.pc.compromised end }
 
-objective { id = "report", points = 15,
+objective { id = "report", capability = "reporting", points = 15,
   label = { vi = "Báo cáo cơ quan chủ quản kèm hệ thống, ảnh hưởng, biện pháp",
             en = "Report to the owner with the asset, impact and actions" },
   explain = { vi = "Một báo cáo chỉ có giá trị khi trả lời được: hệ thống nào, ảnh hưởng gì, đã làm gì.",
               en = "A report is worth something only when it says which system, what impact, what was done." },
   met = function(w) return reported_ok(w) end }
 
-objective { id = "service", points = 10,
+objective { id = "service", capability = "recovery", points = 10,
   label = { vi = "Đưa máy trạm sạch trở lại mạng", en = "Put the clean workstation back on the network" },
   explain = { vi = "Ứng cứu chỉ xong khi người dùng làm việc lại được trên một máy đã sạch.",
               en = "The response is done only when the user can work again on a clean machine." },
@@ -412,15 +412,15 @@ objective { id = "service", points = 10,
     return w.vars.eradicated and not P.compromised and not P.isolated and P.online
   end }
 
-penalty { id = "powered_off", points = 5,
+penalty { id = "powered_off", capability = "containment", points = 5,
   label = { vi = "Tắt máy thay vì cô lập", en = "Powered off instead of isolating" },
   explain = { vi = "Tắt máy làm mất tiến trình và kết nối trong bộ nhớ; cô lập là đủ để ngăn chặn.",
               en = "Powering off loses the processes and connections in memory; isolation was enough to contain." } }
-penalty { id = "evidence_destroyed", points = 5,
+penalty { id = "evidence_destroyed", capability = "evidence", points = 5,
   label = { vi = "Làm sạch trước khi thu chứng cứ", en = "Cleaned before collecting evidence" },
   explain = { vi = "Sau khi xoá mã độc thì không còn gì để phân tích hay chuyển cơ quan chức năng.",
               en = "Once the malware is deleted there is nothing left to analyse or hand to the authorities." } }
-penalty { id = "reconnected_infected", points = 5,
+penalty { id = "reconnected_infected", capability = "recovery", points = 5,
   label = { vi = "Nối mạng lại khi máy còn mã độc", en = "Reconnected while still infected" },
   explain = { vi = "Loại bỏ trước, kết nối lại sau.", en = "Eradicate first, reconnect after." } }
 

@@ -211,6 +211,24 @@ static void test_image_replay_all_scenarios(void **state)
         assert_non_null(t);
         const scen *sc = lhost_scen(t);
         assert_true(sc->ntests > 0);
+        /* Every objective and penalty names its capability (the report's
+         * improvement plan), and a state from the image has the same. */
+        lhost *ic = lhost_load_image(img, NULL, NULL);
+        assert_non_null(ic);
+        const scen *isc = lhost_scen(ic);
+        assert_int_equal(isc->nobjectives, sc->nobjectives);
+        assert_int_equal(isc->npenalties, sc->npenalties);
+        for (int k = 0; k < sc->nobjectives; k++) {
+            if (sc->objectives[k].capability == CAP_NONE)
+                fail_msg("%s: objective '%s' has no capability", path, sc->objectives[k].id);
+            assert_int_equal(isc->objectives[k].capability, sc->objectives[k].capability);
+        }
+        for (int k = 0; k < sc->npenalties; k++) {
+            if (sc->penalties[k].capability == CAP_NONE)
+                fail_msg("%s: penalty '%s' has no capability", path, sc->penalties[k].id);
+            assert_int_equal(isc->penalties[k].capability, sc->penalties[k].capability);
+        }
+        lhost_free(ic);
         for (int k = 0; k < sc->ntests; k++) {
             lhost *t2 = lhost_load(path, src, len, NULL, NULL);
             lhost *i1 = lhost_load_image(img, NULL, NULL), *i2 = lhost_load_image(img, NULL, NULL);

@@ -299,5 +299,30 @@ check "tests of several scenarios: one summary" last_line_is out "2 passed, 3 fa
 irdrill test "$fx/broken-syntax.lua"
 check "test of a scenario that does not load: exit 1, counted" sh -c "[ $rc -eq 1 ] && tail -n 1 out | grep -qx '0 passed, 1 failed'"
 
+# --- report: the improvement plan's capability column ----------------------------
+# A declared capability is the row's, also where the id would mislead a guess
+# ("public_notice", "disrupted_public_service"); without one, the id decides.
+printf 'net isolate web\nend\nend\n' > cap.in
+irdrill run "$fx/capability.lua" --inputs cap.in --seed 1 --db cap.db --json
+check "capability fixture: a saved session" json_field session 1
+irdrill report 1 --db cap.db --format json --lang en
+plan_caps() {
+    if command -v python3 > /dev/null 2>&1; then
+        python3 -c '
+import json
+print("|".join(p["capability"] for p in json.load(open("out", encoding="utf-8"))["improvement_plan"]))'
+    else
+        grep -o '"capability":"[^"]*"' out | sed 's/.*:"//; s/"$//' | paste -sd '|' -
+    fi
+}
+check "report: the plan files each row under its declared capability, else the id's" \
+    test "$(plan_caps)" = "Reporting and notification|Verification, classification and scoping|Verification, classification and scoping"
+irdrill report 1 --db cap.db --lang vi
+check "report --lang vi: the capability in Vietnamese" \
+    has out '^\| Báo cáo và thông báo sự cố \| .*Báo cáo chủ quản trong 15 phút'
+irdrill check --no-simulate "$fx/capability.lua"
+check "check: an objective without a capability warns, with its line" \
+    sh -c "[ $rc -eq 0 ] && [ \$(wc -l < err) -eq 1 ] && grep -q 'capability.lua:20: warning: objective .size. has no capability' err"
+
 echo "$checks checks, $fails failed"
 [ "$fails" -eq 0 ]

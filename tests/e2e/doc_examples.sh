@@ -81,6 +81,12 @@ for d in scenario role asset link action objective penalty hint ending metrics s
          recipient fact audience support test; do
     has "$d{}" "^[[:space:]]*$d[[:space:]]*[({]"
 done
+has "objective{ capability = ... }" '^[[:space:]]*objective[[:space:]]*\{.*capability = "(detection|analysis|containment|eradication|recovery|evidence|reporting|communication|coordination)"'
+has "penalty{ capability = ... }" '^[[:space:]]*penalty[[:space:]]*\{.*capability = "[a-z]+"'
+# The capabilities table names every one the loader accepts, with its names in the report.
+for c in detection analysis containment eradication recovery evidence reporting communication coordination; do
+    grep -q "^| \`$c\` | " "$doc" || fail "docs/scenario-api.md: the capabilities table has no row for $c"
+done
 for t in at every when on; do
     has "$t()" "^[[:space:]]*$t[[:space:]]*\\("
 done
