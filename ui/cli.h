@@ -173,6 +173,23 @@ int cli_feed_text(engine *e, const char *src, int *lineno, sbuf *err);
  * process id, in [1, 2^32). */
 uint64_t cli_default_seed(void);
 
+/* A name from the command line as it is recorded or compared: --team and
+ * --player, and the --team filter of sessions. Valid UTF-8 with no
+ * control, bidi or zero-width character, 1 to 200 bytes once in NFC (the
+ * form names are stored in, so "Đội" typed decomposed finds "Đội" typed
+ * precomposed). Returns the NFC form (malloc'd), or NULL with one
+ * "irdrill: CMD: --FLAG: ..." line printed and *status set (CLI_EUSER;
+ * CLI_EENV when out of memory). */
+char *cli_name(const char *cmd, const char *flag, const char *value, int *status);
+
+/* The NFC form (malloc'd) of valid UTF-8; anything else is copied as it
+ * is (it is refused later). NULL only when out of memory. */
+char *cli_nfc(const char *s);
+
+/* A scenario id: letters, digits, '_', '-', '.', starting with a letter,
+ * at most 64 bytes (docs/scenario-api.md). */
+bool cli_id_ok(const char *s);
+
 /* Parse a --seed value: a decimal integer 0 ... 2^63-1. */
 int cli_parse_seed(const char *cmd, const char *value, uint64_t *seed);
 

@@ -25,7 +25,8 @@ static const char USAGE_SESSIONS[] =
     "--all every one.\n"
     "\n"
     "  --scenario ID      only sessions of this scenario id\n"
-    "  --team T           only sessions of this team (exact name)\n"
+    "  --team T           only sessions of this team (the exact name, whether its accents\n"
+    "                     are typed composed or decomposed)\n"
     "  --status S         only active, finished or aborted sessions\n"
     "  --limit N          at most N sessions (default 50)\n"
     "  --all              every session that matches\n"
@@ -154,6 +155,7 @@ int cli_cmd_sessions(int argc, char **argv)
     };
     list_ctx c = { .json = json, .line = SBUF_INIT };
     store *st = NULL;
+    char *team_nfc = NULL;
     int rc = cli_parse_cmd("sessions", USAGE_SESSIONS, argc, argv, flags,
                            sizeof flags / sizeof *flags, &pos, &done);
     if (done)
@@ -168,6 +170,14 @@ int cli_cmd_sessions(int argc, char **argv)
         cli_error("sessions: --status: expected active, finished or aborted, not '%s'", status);
         goto out;
     }
+    /* Ids are ASCII; names are stored in NFC, and so compared. */
+    if (scenario && !cli_id_ok(scenario)) {
+        cli_error("sessions: --scenario: expected a scenario id (letters, digits, '_', '-', '.', "
+                  "starting with a letter, at most 64 bytes), not '%s'", scenario);
+        goto out;
+    }
+    if (team && !(team_nfc = cli_name("sessions", "team", team, &rc)))
+        goto out;
     if (all && limit_s) {
         cli_error("sessions: --all and --limit exclude each other");
         goto out;
@@ -188,7 +198,7 @@ int cli_cmd_sessions(int argc, char **argv)
     }
     /* One row past the page tells whether there are more, without a count
      * that would read every row. */
-    store_filter f = { .scenario = scenario, .team = team, .status = status,
+    store_filter f = { .scenario = scenario, .team = team_nfc, .status = status,
                        .limit = c.limit > 0 ? c.limit + 1 : 0 };
     int src = store_list_each(st, &f, list_row, &c);
     if (src != STORE_OK || c.line.oom) {
@@ -204,6 +214,7 @@ int cli_cmd_sessions(int argc, char **argv)
 out:
     sb_free(&c.line);
     store_close(st);
+    free(team_nfc);
     cli_strv_free(&pos);
     return rc;
 }

@@ -299,6 +299,37 @@ check "tests of several scenarios: one summary" last_line_is out "2 passed, 3 fa
 irdrill test "$fx/broken-syntax.lua"
 check "test of a scenario that does not load: exit 1, counted" sh -c "[ $rc -eq 1 ] && tail -n 1 out | grep -qx '0 passed, 1 failed'"
 
+# --- names on the command line: NFC, validated ----------------------------------
+# "Đội ứng cứu" typed decomposed (o + U+0323 + U+0302, u + U+031B + U+0301) is
+# recorded composed, so a filter typed either way finds it.
+TEAM_NFD=$(printf '\304\220o\314\243\314\202i u\314\233\314\201ng cu\314\233\314\201u')
+TEAM_NFC=$(printf '\304\220\341\273\231i \341\273\251ng c\341\273\251u')
+PLAYER_NFD=$(printf 'Le\314\202 Va\314\200ng')
+PLAYER_NFC=$(printf 'L\303\252 V\303\240ng')
+irdrill run "$fx/tiny.lua" --inputs win.in --seed 7 --db names.db --team "$TEAM_NFD" --player "$PLAYER_NFD" --json
+check "run --team/--player decomposed: saved" json_field session 1
+irdrill sessions --db names.db --team "$TEAM_NFC" --json
+check "sessions --team composed finds the team typed decomposed" \
+    sh -c "[ $rc -eq 0 ] && [ \$(wc -l < out) -eq 1 ] && grep -qF '\"team\":\"$TEAM_NFC\"' out"
+irdrill sessions --db names.db --team "$TEAM_NFD" --json
+check "sessions --team decomposed finds it too" sh -c "[ $rc -eq 0 ] && [ \$(wc -l < out) -eq 1 ]"
+irdrill report 1 --db names.db --format json
+check "the player's name is recorded composed" sh -c "grep -qF '$PLAYER_NFC' out && ! grep -qF '$PLAYER_NFD' out"
+irdrill run "$fx/tiny.lua" --inputs win.in --no-save --team "Red${RLO}team"
+check "run --team with a bidi override: exit 1, one line naming --team" \
+    sh -c "[ $rc -eq 1 ] && [ \$(wc -l < err) -eq 1 ] && grep -q '^irdrill: run: --team: ' err"
+check "run --team with a bidi override: the error is sanitised" no_raw_controls
+irdrill run "$fx/tiny.lua" --inputs win.in --no-save --player "$(printf 'a\342\200\213b')"
+check "run --player with a zero-width space: exit 1 naming --player" \
+    sh -c "[ $rc -eq 1 ] && grep -q '^irdrill: run: --player: ' err"
+irdrill sessions --db names.db --team "Red${RLO}team"
+check "sessions --team is validated like run's" sh -c "[ $rc -eq 1 ] && grep -q '^irdrill: sessions: --team: ' err"
+irdrill sessions --db names.db --scenario "e2e tiny"
+check "sessions --scenario takes a scenario id" \
+    sh -c "[ $rc -eq 1 ] && [ \$(wc -l < err) -eq 1 ] && grep -q \"^irdrill: sessions: --scenario: .*not 'e2e tiny'\" err"
+irdrill sessions --db names.db --scenario e2e-tiny --json
+check "sessions --scenario ID lists its sessions" sh -c "[ $rc -eq 0 ] && [ \$(wc -l < out) -eq 1 ]"
+
 # --- report: the improvement plan's capability column ----------------------------
 # A declared capability is the row's, also where the id would mislead a guess
 # ("public_notice", "disrupted_public_service"); without one, the id decides.
