@@ -160,6 +160,12 @@ engine *cli_session_start(lhost *h, const engine_opts *opts, const event_sink *s
  * in err (engine_errmsg, or the feeder's own: a NUL byte). */
 int cli_feed_line(engine *e, const char *line, size_t len, sbuf *err);
 
+/* The length of a UTF-8 byte-order mark (U+FEFF, as some editors write
+ * at the start of a text file) that begins line 1 of an inputs script:
+ * 3, or 0. Readers of inputs skip it; later U+FEFFs are refused as the
+ * invisible characters they are. */
+size_t cli_bom_len(const char *line, int lineno);
+
 /* Read in line by line, as lines arrive, and feed each until the end of
  * the stream or of the session. *lineno is the number of the last line
  * read. Returns CLI_OK; CLI_EUSER for an invalid line (reason in err);

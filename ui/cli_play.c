@@ -83,7 +83,7 @@ int cli_feed_drill(drill *d, FILE *in, const char *name)
             status = CLI_EUSER;
             break;
         }
-        int rc = drill_input(d, line);
+        int rc = drill_input(d, line + cli_bom_len(line, lineno));
         if (rc >= 0)
             continue;
         if (rc == ENG_EINPUT || rc == ENG_EOVER || rc == ENG_EARG || rc == ENG_ELIMIT) {

@@ -218,6 +218,23 @@ check "hook error: the run goes on (exit 0)" status_is 0
 check "hook error: a warning naming file:line" has err "^irdrill: warning: .*hookerr\.lua:7: .*boom"
 check "hook error: no raw escape or bidi characters" no_raw_controls
 
+# A UTF-8 byte-order mark at the start of an inputs script (as Notepad writes
+# it) is skipped, from a file and from stdin, for run and for resume.
+printf '\357\273\277soc triage s1 true\nsys isolate web\nend\n' > bom.in
+irdrill run "$fx/tiny.lua" --inputs bom.in --seed 7 --json --no-save
+check "inputs file with a BOM: played (exit 0)" status_is 0
+check "inputs file with a BOM: the first line counts" json_field outcome '"contained"'
+"$IRDRILL" run "$fx/tiny.lua" --inputs - --seed 7 --json --no-save < bom.in > out 2> err
+rc=$?
+check "--inputs - with a BOM: the first line counts" json_field outcome '"contained"'
+printf '\357\273\277soc triage s1 true\n' > bom-start.in
+printf '\357\273\277sys isolate web\nend\n' > bom-rest.in
+irdrill run "$fx/tiny.lua" --inputs bom-start.in --seed 7 --db bom.db --json
+irdrill resume 1 --inputs bom-rest.in --db bom.db --json
+check "resume --inputs with a BOM: the first line counts" json_field outcome '"contained"'
+irdrill verify 1 --db bom.db
+check "a BOM is not recorded: the session verifies" sh -c "[ $rc -eq 0 ] && grep -q 'session 1: ok' out"
+
 printf 'soc triage s1 true\n\342\200\256bogus end\n' > evil.in
 irdrill run "$fx/tiny.lua" --inputs evil.in
 check "invalid line with a bidi override: exit 1" status_is 1
