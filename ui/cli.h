@@ -47,6 +47,14 @@ void cli_put_safe(FILE *f, const char *s, const char *allow);
  * CLI_EENV. Call once, at the end of a command. */
 int cli_flush_stdout(void);
 
+/* --- columns (cli_text.c) ----------------------------------------------- */
+
+/* Columns a UTF-8 text takes on a terminal: combining marks none, East
+ * Asian wide characters two, everything else one (whatever the locale). */
+int cli_width(const char *s);
+/* Write s sanitised (cli_put_safe), then spaces up to width columns. */
+void cli_pad(FILE *f, const char *s, int width);
+
 /* --- arguments ---------------------------------------------------------- */
 
 /* A growable list of borrowed strings (they point into argv). */

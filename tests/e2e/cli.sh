@@ -162,9 +162,18 @@ check "run (human): seed" has out '^seed      7$'
 check "run (human): not saved" has out '^session   none'
 check "run --db/--no-save: no database written" test ! -e ignored.db
 
-irdrill run "$fx/tiny.lua" --inputs win.in --lang vi
-check "run --lang vi: Vietnamese title" has out '^scenario  Kịch bản thử nhỏ'
+irdrill run "$fx/tiny.lua" --inputs win.in --lang vi --no-save
+check "run --lang vi: Vietnamese title and labels" has out '^kịch bản  Kịch bản thử nhỏ \(e2e-tiny, phiên bản 2\)$'
 check "run without --seed: a seed is printed" has out '^seed      [1-9][0-9]*$'
+check "run --lang vi: every label in Vietnamese" \
+    sh -c "grep -q '^kết cục   contained$' out && grep -q '^điểm      30/30$' out && grep -q '^số lượt   1$' out && grep -q '^phiên     không có (không lưu)$' out"
+check "run --lang vi: no English label left" lacks out '^(scenario|outcome|score|turns|session) '
+irdrill run "$fx/tiny.lua" --inputs short.in --lang vi --no-save
+check "run --lang vi: unfinished session in Vietnamese" \
+    has out '^kết cục   chưa có: hết dòng đầu vào trước khi phiên kết thúc \(lượt 2/4\)$'
+irdrill run "$fx/tiny.lua" --inputs win.in --seed 7 --lang vi --no-save --json
+check "run --lang vi --json: the same keys and values" \
+    last_line_is out '{"session":null,"scenario":"e2e-tiny","seed":7,"outcome":"contained","score":30,"max_score":30,"turns":1,"objectives":{"triaged":true,"isolated":true}}'
 
 irdrill run e2e-tiny --scenarios "$fx" --inputs win.in --json
 check "run by id with --scenarios" sh -c "[ $rc -eq 0 ] && grep -q '\"outcome\":\"contained\"' out"
@@ -176,8 +185,8 @@ irdrill run "$fx/tiny.lua" --inputs short.in --json
 check "inputs ending first: exit 0" status_is 0
 check "inputs ending first: outcome null" json_field outcome null
 check "inputs ending first: turn 2 reached" json_field turns 2
-irdrill run "$fx/tiny.lua" --inputs short.in
-check "inputs ending first (human): says so" has out '^outcome   none'
+irdrill run "$fx/tiny.lua" --inputs short.in --lang en
+check "inputs ending first (human): says so" has out '^outcome   none: the inputs ended before the session did \(turn 2 of 4\)$'
 
 irdrill run "$fx/tiny.lua" --inputs bad.in --json
 check "invalid inputs line: exit 1" status_is 1
@@ -234,6 +243,10 @@ irdrill resume 1 --inputs bom-rest.in --db bom.db --json
 check "resume --inputs with a BOM: the first line counts" json_field outcome '"contained"'
 irdrill verify 1 --db bom.db
 check "a BOM is not recorded: the session verifies" sh -c "[ $rc -eq 0 ] && grep -q 'session 1: ok' out"
+irdrill run "$fx/tiny.lua" --inputs bom-start.in --seed 7 --db bom.db --json
+irdrill resume 2 --inputs bom-rest.in --db bom.db --lang vi
+check "resume --lang vi: the result in Vietnamese" \
+    sh -c "[ $rc -eq 0 ] && grep -q '^kết cục   contained$' out && grep -q '^phiên     2$' out"
 
 printf 'soc triage s1 true\n\342\200\256bogus end\n' > evil.in
 irdrill run "$fx/tiny.lua" --inputs evil.in
@@ -290,6 +303,11 @@ check "scenarios: one entry per id, the first directory wins" \
 
 irdrill scenarios --scenarios "$fx" --lang vi
 check "scenarios (table): header and a row" sh -c "[ $rc -eq 0 ] && grep -q '^ID ' out && grep -q '^e2e-tiny .* Kịch bản thử nhỏ$' out"
+check "scenarios --lang vi: the header and difficulty in Vietnamese, in columns" \
+    sh -c "grep -q '^ID                       MỨC ĐỘ        LƯỢT  TIẾNG  TIÊU ĐỀ$' out && grep -q '^e2e-tiny                 cơ bản           4  vi,en  Kịch bản thử nhỏ$' out"
+irdrill scenarios --scenarios "$fx" --lang en
+check "scenarios --lang en: the header and difficulty in English" \
+    sh -c "grep -q '^ID                       DIFFICULTY   TURNS  LANG   TITLE$' out && grep -q '^e2e-tiny                 basic            4  vi,en  Tiny e2e scenario$' out"
 
 # --- test --------------------------------------------------------------------
 irdrill test "$fx/tiny.lua"

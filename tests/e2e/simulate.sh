@@ -80,10 +80,23 @@ for policy in random greedy; do
     check "$policy: the same seed gives the same figures" cmp -s first second
 done
 
-irdrill simulate "$ref" --runs 20 --seed 3
+irdrill simulate "$ref" --runs 20 --seed 3 --lang en
 check "human output: exit 0" status_is 0
 check "human output: outcomes, score, never, speed" \
     sh -c "grep -q '^outcomes ' out && grep -q '^score ' out && grep -q '^never' out && grep -q 'playthroughs/s' out"
+sed 's/^speed .*//' out > sim-en
+irdrill simulate "$ref" --runs 20 --seed 3 --lang vi
+check "human output --lang vi: the title and every label in Vietnamese" \
+    sh -c "grep -q '^kịch bản    Cổng' out && grep -q '^số lần chạy 20, chiến lược random, seed 3 đến 22$' out && grep -q '^kết cục     reinfected ' out && grep -q '^điểm        thấp nhất ' out && grep -q '^độ phủ      tín hiệu ' out && grep -q '^chưa đạt tới$' out && grep -q '^            mục tiêu   ' out && grep -q 'lượt chơi/giây' out"
+check "human output --lang vi: no English label left" \
+    sh -c "! grep -Eq '^(scenario|runs|outcomes|score|coverage|never|speed) |^ +(signals|triggers|objectives|endings) ' out"
+check "human output --lang vi: the same figures" \
+    sh -c "[ \$(grep -c '' out) -eq \$(grep -c '' sim-en) ] && [ \"\$(grep -o '[0-9][0-9.]* *%' out)\" = \"\$(grep -o '[0-9][0-9.]* *%' sim-en)\" ]"
+irdrill simulate "$ref" --runs 20 --seed 3 --lang vi --json
+sed 's/"turns_per_second":[0-9]*//' out > sim-vi.json
+irdrill simulate "$ref" --runs 20 --seed 3 --lang en --json
+sed 's/"turns_per_second":[0-9]*//' out > sim-en.json
+check "simulate --json: the same in both languages" cmp -s sim-vi.json sim-en.json
 
 # simulate never opens or creates a database.
 mkdir -p xdg home
