@@ -365,6 +365,26 @@ check "sessions --scenario takes a scenario id" \
 irdrill sessions --db names.db --scenario e2e-tiny --json
 check "sessions --scenario ID lists its sessions" sh -c "[ $rc -eq 0 ] && [ \$(wc -l < out) -eq 1 ]"
 
+# --- sessions: the table's columns fit their content ----------------------------
+# A scenario id longer than any default width (the shipped apt-coordination-order
+# has 22 characters) and a Vietnamese team name: every column starts where its
+# header does.
+sed 's/id = "e2e-tiny"/id = "e2e-tiny-with-a-rather-long-scenario-id"/' "$fx/tiny.lua" > long-id.lua
+irdrill run long-id.lua --inputs win.in --seed 1 --db table.db --team "$TEAM_NFC"
+irdrill run "$fx/tiny.lua" --inputs short.in --seed 1 --db table.db
+irdrill sessions --db table.db
+aligned() {   # every row has a cell starting at the column of header $1
+    awk -v h="$1" 'NR == 1 { col = index($0, h); next }
+                   { c = substr($0, col - 2, 3); if (c !~ /^  [^ ]$/) bad = 1 }
+                   END { exit !(col > 0 && NR == 3 && !bad) }' out
+}
+check "sessions: a table of the header and two rows" sh -c "[ $rc -eq 0 ] && [ \$(wc -l < out) -eq 3 ]"
+for col in STATUS SCORE MODE STARTED SCENARIO OUTCOME TEAM; do
+    check "sessions: the $col column lines up with a 39-character scenario id" aligned "$col"
+done
+check "sessions: the long id is whole" has out ' e2e-tiny-with-a-rather-long-scenario-id  '
+check "sessions: the team is the last column, whole" has out "  $TEAM_NFC\$"
+
 # --- report: the improvement plan's capability column ----------------------------
 # A declared capability is the row's, also where the id would mislead a guess
 # ("public_notice", "disrupted_public_service"); without one, the id decides.
