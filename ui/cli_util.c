@@ -156,7 +156,10 @@ int cli_parse(const char *cmd, int argc, char **argv, const cli_flag *flags,
             }
         } else if (eq) {
             value = eq + 1;
-        } else if (i + 1 < argc && (argv[i + 1][0] != '-' || strcmp(argv[i + 1], "-") == 0)) {
+        } else if (i + 1 < argc && (argv[i + 1][0] != '-' || strcmp(argv[i + 1], "-") == 0 ||
+                                    (argv[i + 1][1] >= '0' && argv[i + 1][1] <= '9'))) {
+            /* "-" is stdin; "-1" is a (negative) number, never a flag: the
+             * flag's own check says what it accepts. */
             value = argv[++i];
         } else {
             cli_error("%s: --%s needs a value (%s)", cmd, f->name, f->value);

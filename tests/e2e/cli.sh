@@ -122,6 +122,27 @@ irdrill run "$fx/tiny.lua"
 check "run without --inputs: exit 1 naming --inputs" sh -c "[ $rc -eq 1 ] && grep -q -- '--inputs' err"
 irdrill run "$fx/tiny.lua" --inputs win.in --seed 12x
 check "bad --seed: exit 1, one line naming --seed" sh -c "[ $rc -eq 1 ] && [ \$(wc -l < err) -eq 1 ] && grep -q -- '--seed' err"
+irdrill run "$fx/tiny.lua" --inputs win.in --seed -1
+check "--seed -1: exit 1, one line with the range and the value" \
+    sh -c "[ $rc -eq 1 ] && [ \$(wc -l < err) -eq 1 ] && grep -q \"^irdrill: run: --seed: expected a whole number from 0 to 9223372036854775807, not '-1'\$\" err"
+irdrill run "$fx/tiny.lua" --inputs win.in --seed=-5 --no-save
+check "--seed=-5: the same message" has err "not '-5'"
+irdrill run "$fx/tiny.lua" --inputs win.in --seed 9223372036854775808 --no-save
+check "--seed past the range: the range and the value" has err "from 0 to 9223372036854775807, not '9223372036854775808'"
+irdrill run "$fx/tiny.lua" --inputs win.in --seed 9223372036854775807 --no-save --json
+check "--seed at the top of the range: played" json_field seed 9223372036854775807
+irdrill run "$fx/tiny.lua" --inputs --json
+check "a flag after a value-taking flag is still a missing value" \
+    sh -c "[ $rc -eq 1 ] && grep -q -- '--inputs needs a value' err"
+mkdir -p adir
+irdrill run adir --inputs win.in --no-save
+check "run DIRECTORY: exit 1, one line saying it is a directory" \
+    sh -c "[ $rc -eq 1 ] && [ \$(wc -l < err) -eq 1 ] && grep -q '^irdrill: run: adir: is a directory, not a scenario file' err"
+irdrill check "$fx"
+check "check DIRECTORY: says it is a directory" has err "^irdrill: check: .*e2e: is a directory"
+irdrill test adir
+check "test DIRECTORY: says it is a directory, on both streams" \
+    sh -c "[ $rc -eq 1 ] && grep -q '^irdrill: test: adir: is a directory' err && grep -qx 'FAIL adir: is a directory, not a scenario file' out"
 irdrill run "$fx/tiny.lua" --inputs win.in --seed 1 --seed 2
 check "--seed twice: exit 1" sh -c "[ $rc -eq 1 ] && grep -q 'given twice' err"
 irdrill run "$fx/tiny.lua" --inputs win.in --mode party
@@ -247,6 +268,11 @@ irdrill run "$fx/tiny.lua" --inputs bom-start.in --seed 7 --db bom.db --json
 irdrill resume 2 --inputs bom-rest.in --db bom.db --lang vi
 check "resume --lang vi: the result in Vietnamese" \
     sh -c "[ $rc -eq 0 ] && grep -q '^kết cục   contained$' out && grep -q '^phiên     2$' out"
+
+irdrill run "$fx/memhog.lua" --inputs short.in --no-save --json
+check "memory cap in a hook: the run goes on (exit 0)" status_is 0
+check "memory cap in a hook: the warning names file:line of the allocation" \
+    sh -c "[ \$(wc -l < err) -eq 1 ] && grep -q '^irdrill: warning: .*memhog\.lua:8: memory limit exceeded (64 MiB)$' err"
 
 printf 'soc triage s1 true\n\342\200\256bogus end\n' > evil.in
 irdrill run "$fx/tiny.lua" --inputs evil.in
