@@ -156,8 +156,8 @@ action { id = "communicate", roles = { "lead", "comms" }, cost = 1, turns = 1,
 action { id = "request_support", roles = { "lead" }, cost = 1, turns = 1,
   target = "support",
   label = { vi = "Yêu cầu hỗ trợ", en = "Request support" },
-  help = { vi = "Đề nghị mạng lưới ứng cứu quốc gia, nhà cung cấp dịch vụ hoặc hãng hỗ trợ.",
-           en = "Ask the national network, the ISP or a vendor for help." } }
+  help = { vi = "Đề nghị hỗ trợ: mạng lưới ứng cứu quốc gia qua cơ quan điều phối VNCERT/CC, nhà cung cấp dịch vụ hoặc hãng.",
+           en = "Ask for help: the national response network through its coordinator VNCERT/CC, the ISP or a vendor." } }
 
 action { id = "hint", roles = "any", cost = 0, turns = 1, immediate = true,
   target = "none",
@@ -209,7 +209,9 @@ audience { id = "press", name = { vi = "Báo chí", en = "Press" } }
 
 -- External support ----------------------------------------------------------
 
-support { id = "vncert", name = { vi = "Mạng lưới ứng cứu sự cố quốc gia (VNCERT/CC)",
-                                  en = "National response network (VNCERT/CC)" } }
+-- VNCERT/CC is not the national network itself: it coordinates it (under A05).
+support { id = "vncert",
+  name = { vi = "VNCERT/CC, cơ quan điều phối mạng lưới ứng cứu sự cố quốc gia",
+           en = "VNCERT/CC, coordinator of the national incident response network" } }
 support { id = "isp", name = { vi = "Nhà cung cấp dịch vụ Internet", en = "Internet service provider" } }
 support { id = "vendor", name = { vi = "Hãng cung cấp sản phẩm", en = "Product vendor" } }
