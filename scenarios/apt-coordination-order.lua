@@ -622,6 +622,7 @@ action { id = "eradicate", roles = { "sys" }, cost = 2, turns = 2,
       w:set(h, "compromised", false)
     end
     w:set(h, "clean", true)
+    w:reveal(h, "compromised")
     w:reveal(h, "clean", { vi = HOST[h] .. " đã được cài lại từ bản chuẩn; không còn DLL và khoá Run lạ.",
                            en = HOST[h] .. " rebuilt from the standard image; no strange DLL or Run key left." })
   end }

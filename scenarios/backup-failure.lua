@@ -477,6 +477,7 @@ action { id = "rebuild_ad", roles = { "sys" }, cost = 2, turns = 3, target = "no
            V.ad_clean = true
            w:set("dc", "compromised", false)
            w:set("dc", "clean", true)
+           w:reveal("dc", "compromised")
            w:reveal("dc", "clean", { vi = "Hệ thống miền mới hoạt động: svc_sqlbackup không còn, mọi mật khẩu quản trị đã đổi.",
                                      en = "The new directory is up: svc_sqlbackup is gone, every admin password changed." })
          end }
@@ -497,6 +498,8 @@ action { id = "harden_backup", roles = { "sys" }, cost = 1, turns = 2, target = 
            w:set("bk_srv", "compromised", false)
            w:set("bk_srv", "clean", true)
            w:set("bk_srv", "backup", true)
+           w:reveal("bk_srv", "compromised")
+           w:reveal("bk_srv", "clean")
            w:note { vi = "BK-01 cài lại ngoài miền, có MFA và kho bất biến; cảnh báo tác vụ lỗi gửi SOC. Sao lưu đầy "
                       .. "đủ đầu tiên chạy tối nay.",
                     en = "BK-01 reinstalled outside the domain, with MFA and an immutable repository; job failures "
@@ -553,6 +556,8 @@ action { id = "restore", roles = { "sys" }, cost = 2, turns = 2,
            if V.implant_known then
              w:set(id, "compromised", false)
              w:set(id, "clean", true)
+             w:reveal(id, "compromised")
+             w:reveal(id, "clean")
            else
              w:compromise(id, { technique = "T1053.005" })
            end
@@ -651,6 +656,10 @@ action { id = "eradicate", roles = { "sys" }, cost = 2, turns = 2,
 
 on("eradicate", function(w, a)
   if (a.target == "datdai" or a.target == "qlvb") and not w.asset[a.target].compromised then
+    if not w:knows(a.target, "compromised") then   -- (the standard sweep told of a known one)
+      w:reveal(a.target, "compromised")
+      w:reveal(a.target, "clean")
+    end
     w:note { vi = "Đã gỡ tác vụ " .. TASK .. " và tệp thực thi của nó; quét lại sạch.",
              en = "The task " .. TASK .. " and its binary removed; the rescan is clean." }
   end

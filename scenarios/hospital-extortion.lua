@@ -318,6 +318,7 @@ local function close_vendor(w, how)
   w.vars.vendor_cut = true
   w:set("vpn", "compromised", false)
   w:set("vpn", "clean", true)
+  w:reveal("vpn", "compromised")
   w:reveal("vpn", "clean", how)
 end
 
@@ -568,6 +569,7 @@ action { id = "rebuild_ad", roles = { "sys" }, cost = 2, turns = 4, target = "no
     w:set("dc", "compromised", false)
     w:set("dc", "clean", true)
     w:set("dc", "encrypted", false)
+    w:reveal("dc", "compromised")
     w:reveal("dc", "clean", { vi = "DC01 dựng lại sạch; mọi mật khẩu quản trị và krbtgt đã đổi.",
                               en = "DC01 rebuilt clean; every admin password and krbtgt reset." })
     w:reveal("dc", "encrypted")
@@ -629,8 +631,7 @@ action { id = "restore", roles = { "sys" }, cost = 2, turns = 3,
               en = "Restored " .. HOST[a.target] .. " while " .. (A.compromised and "the attacker's beacon is still on it"
                 .. "" or "the attacker still holds domain admin") .. "." }
     end
-    stdlib.run.restore(w, a)
-    w:reveal(a.target, "encrypted")
+    stdlib.run.restore(w, a)   -- (which shows the team its data back)
     w:note { vi = "Đã khôi phục " .. HOST[a.target] .. " từ băng từ tối thứ Sáu. Dữ liệu nhập từ thứ Bảy "
                .. "phải nhập lại từ hồ sơ giấy.",
              en = "Restored " .. HOST[a.target] .. " from Friday night's tapes. Data entered since Saturday "
@@ -662,6 +663,10 @@ action { id = "eradicate", roles = { "sys" }, cost = 2, turns = 2,
                    .. "tra lại.",
                  en = HOST[a.target] .. " rebuilt, but nobody identified the beacon on it; investigate again." }
       else
+        if not w:knows(a.target, "compromised") then   -- (the standard sweep told of a known one)
+          w:reveal(a.target, "compromised")
+          w:reveal(a.target, "clean")
+        end
         w:note { vi = HOST[a.target] .. " đã được dựng lại sạch." .. (A.encrypted and " Dữ liệu vẫn cần khôi phục từ băng từ."
                    or ""),
                  en = HOST[a.target] .. " rebuilt clean." .. (A.encrypted and " Its data still has to come back from tape."

@@ -545,6 +545,8 @@ action { id = "patch", roles = { "sys" }, cost = 1, turns = 3,
     w:set("api", "patched", true)
     w:set("api", "compromised", false)
     w:set("api", "clean", true)
+    w:reveal("api", "compromised")
+    w:reveal("api", "clean")
     w:note { vi = "Đã vá: API chỉ trả hồ sơ của chính người dùng đã xác thực (VNeID), khoá API tĩnh bị thu hồi, có "
                .. "giới hạn tần suất theo người dùng. Ứng dụng di động phát hành bản cập nhật.",
              en = "Fixed: the API returns only the authenticated user's own records (VNeID), the static key is "

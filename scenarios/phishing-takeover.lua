@@ -817,6 +817,10 @@ on("eradicate", function(w, a)
       w:note { vi = "Chưa gỡ sạch: mã độc chưa được xác định rõ trên máy này. Hãy điều tra trước.",
                en = "Not fully removed: the malware was not identified on this machine. Investigate first." }
     else
+      if not w:knows(a.target, "compromised") then   -- (the standard sweep told of a known one)
+        w:reveal(a.target, "compromised")
+        w:reveal(a.target, "clean")
+      end
       w:note { vi = "Máy đã được cài lại từ ảnh chuẩn, sạch mã độc.", en = "The machine was reimaged; clean." }
     end
   end

@@ -504,6 +504,7 @@ action { id = "eradicate", roles = { "sys" }, cost = 2, turns = 2,
              V.eradicated = true
              w:set("portal", "compromised", false)
              w:set("portal", "clean", true)
+             w:reveal("portal", "compromised")
              w:reveal("portal", "clean", { vi = "Đã xoá cả hai web shell; rà soát lại không còn tệp lạ.",
                                            en = "Both web shells deleted; a re-check finds no foreign file." })
            elseif V.exploited then
@@ -533,9 +534,9 @@ action { id = "restore", roles = { "sys" }, cost = 2, turns = 2,
              end
              V.spam = false   -- the gambling pages lived in the content database
            end
-           -- The standard restore: defaced/encrypted false, online, vars.restored.
+           -- The standard restore: defaced/encrypted false (and shown so), online,
+           -- vars.restored.
            stdlib.run.restore(w, a)
-           w:reveal(a.target, "defaced")
            w:note { vi = "Đã khôi phục mã nguồn CMS và CSDL nội dung từ bản sao lưu 02:00; các trang cờ bạc "
                       .. "và trang chủ giả đã biến mất. Thư mục uploads giữ nguyên (không thuộc bản sao lưu).",
                     en = "CMS code and content database restored from the 02:00 backup; the gambling pages "

@@ -441,6 +441,7 @@ action { id = "restrict_admin", roles = { "net", "sys" }, cost = 1, turns = 1, t
     V.admin_safe = true
     if V.breached and w.asset.dvc.compromised then
       w:set("dvc", "compromised", false)
+      w:reveal("dvc", "compromised")
       w:note { vi = "/quantri chỉ còn truy cập từ nội bộ; phiên của kẻ tấn công bị cắt.",
                en = "/quantri is internal-only now; the attacker's session is cut." }
     else
@@ -528,6 +529,7 @@ on("reset_credentials", function(w, a)
   V.admin_safe = true
   if V.breached and w.asset.dvc.compromised then
     w:set("dvc", "compromised", false)
+    w:reveal("dvc", "compromised")
     w:note { vi = "Đổi mật khẩu qtv_dvc, bật xác thực hai lớp, huỷ mọi phiên: kẻ tấn công bị đẩy ra.",
              en = "qtv_dvc reset, two-factor sign-in on, every session ended: the attacker is out." }
   else

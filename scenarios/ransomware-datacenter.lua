@@ -636,10 +636,13 @@ action { id = "rebuild_ad", roles = { "sys" }, cost = 2, turns = 4, target = "no
              return
            end
            V.ad_clean = true
+           local fs_known = w:knows("fileshare", "compromised")
            w:set("fileshare", "compromised", false)   -- only stolen admin sessions were used there
+           if fs_known then w:reveal("fileshare", "compromised") end
            w:set("dc", "compromised", false)
            w:set("dc", "clean", true)
            w:set("dc", "isolated", false)
+           w:reveal("dc", "compromised")
            w:reveal("dc", "clean", { vi = "Hệ thống miền mới đã hoạt động: không còn svc_sqlbackup, krbtgt và mọi "
                                        .. "mật khẩu quản trị đã đổi; máy chủ phải gia nhập lại miền mới.",
                                      en = "The new directory is up: svc_sqlbackup gone, krbtgt and every admin "
@@ -679,6 +682,7 @@ action { id = "eradicate", roles = { "sys" }, cost = 2, turns = 2,
              V.rat = false
              w:set("jump", "compromised", false)
              w:set("jump", "clean", true)
+             w:reveal("jump", "compromised")
              w:reveal("jump", "clean", { vi = "JMP-01 sạch: đã gỡ dịch vụ điều khiển từ xa, công cụ lấy mật khẩu, "
                                            .. "rclone và PsExec.",
                                          en = "JMP-01 is clean: the remote-desktop service, the dumping tool, "
@@ -863,8 +867,13 @@ end)
 
 on("patch", function(w, a)
   if a.target == "vpn" then
+    local knew = w:knows("vpn", "compromised")
     w:set("vpn", "compromised", false)
     w:set("vpn", "clean", true)
+    if knew then   -- the way in the team found is closed, and it sees so
+      w:reveal("vpn", "compromised")
+      w:reveal("vpn", "clean")
+    end
     w:note { vi = "VPN: cập nhật firmware, bắt buộc MFA cho mọi tài khoản, giới hạn hồ sơ nhà thầu vào đúng máy chủ cần bảo trì.",
              en = "VPN: firmware updated, MFA required for every account, the vendor profile limited to the "
                .. "servers it maintains." }

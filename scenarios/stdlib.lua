@@ -50,16 +50,26 @@ run.patch = set("patched", true)
 -- A sweep of an asset that was never compromised finds it clean; a foothold
 -- the team has found (w:knows) is removed for sure, an unknown one only with
 -- probability 0.5 (the sweep may miss what nobody looked for).
+-- When the team knew what it was removing, it knows the result too: the
+-- board shows the asset clean, no longer compromised. After a sweep in the
+-- dark it knows nothing more (telling it would give away whether there was
+-- anything to find); an investigation tells.
 function run.eradicate(w, a)
   local id = a.target
+  local knew = w:knows(id, "compromised")
   if w.asset[id].compromised then
-    if not (w:knows(id, "compromised") or w:chance(0.5)) then return end
+    if not (knew or w:chance(0.5)) then return end
     w:set(id, "compromised", false)
   end
   w:set(id, "clean", true)
+  if knew then
+    w:reveal(id, "compromised")
+    w:reveal(id, "clean")
+  end
 end
 
 -- Restoring brings data and service back; it does not remove a foothold.
+-- The team sees its data and pages back (and nothing about the foothold).
 function run.restore(w, a)
   local id = a.target
   if not w.asset[id].backup then return end
@@ -67,6 +77,8 @@ function run.restore(w, a)
   w:set(id, "defaced", false)
   w:set(id, "online", true)
   w:set(id, "restored", true)
+  w:reveal(id, "encrypted")
+  w:reveal(id, "defaced")
 end
 
 -- Actions ------------------------------------------------------------------

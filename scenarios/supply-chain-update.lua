@@ -452,6 +452,7 @@ action { id = "eradicate", roles = { "sys" }, cost = 2, turns = ROLLBACK_TURNS,
     end
     set_infected(w, 0)
     w:set("communes", "clean", true)
+    w:reveal("communes", "compromised")
     w:reveal("communes", "clean", { vi = "Cả 100 xã đã về bản 5.2.6 sạch; docusync.dll độc hại đã bị gỡ.",
                                     en = "All 100 communes are back on the clean 5.2.6; the malicious docusync.dll is gone." })
   end }

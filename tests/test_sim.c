@@ -183,6 +183,35 @@ static void test_image_same_as_text(void **state)
     free(src);
 }
 
+/* The board the team is left with (folded from the events of a play):
+ * an asset the team last saw compromised while it is in truth clean — an
+ * eradication the team knew of, or was told of, that the board does not
+ * show — is a stale board. Returns the first such asset's id, or NULL. */
+static const char *stale_board(const scen *sc, const char *events, char *buf, size_t size)
+{
+    for (int a = 0; a < sc->nassets; a++) {
+        char rev[200], cln[200];
+        snprintf(rev, sizeof rev, "\"vis\":\"team\",\"kind\":\"reveal\",\"subject\":\"%s\","
+                 "\"field\":\"compromised\",\"value\":", sc->assets[a].id);
+        snprintf(cln, sizeof cln, "\"kind\":\"state\",\"subject\":\"%s\",\"field\":\"clean\","
+                 "\"value\":", sc->assets[a].id);
+        int seen = -1, clean = sc->assets[a].init[AF_CLEAN];
+        for (const char *l = events; l && *l;) {
+            const char *nl = strchr(l, '\n'), *r = strstr(l, rev), *c = strstr(l, cln);
+            if (r && (!nl || r < nl))
+                seen = r[strlen(rev)] == '1';
+            if (c && (!nl || c < nl))
+                clean = c[strlen(cln)] == '1';
+            l = nl ? nl + 1 : NULL;
+        }
+        if (seen == 1 && clean) {
+            snprintf(buf, size, "%s", sc->assets[a].id);
+            return buf;
+        }
+    }
+    return NULL;
+}
+
 /* Every shipped scenario, every self-test: a state made from the image
  * (declarations replayed, not read again) plays the same session as a
  * state loaded from the text, event for event and metric for metric; and
@@ -241,6 +270,10 @@ static void test_image_replay_all_scenarios(void **state)
             play_inputs(i1, sc->tests[k].seed, sc->tests[k].inputs, &e1);
             play_inputs(i2, sc->tests[k].seed, sc->tests[k].inputs, &e2);
             assert_true(et.len > 100);
+            char who[80];
+            if (stale_board(sc, sb_str(&et), who, sizeof who))
+                fail_msg("%s, test '%s': the board still shows %s compromised, which is clean", path,
+                         sc->tests[k].name, who);
             assert_string_equal(sb_str(&et), sb_str(&e1));
             assert_string_equal(sb_str(&et), sb_str(&e2));
             sb_free(&et);
