@@ -10,6 +10,10 @@
  * level has no randomness, clock or input, so it declares exactly what it
  * declared when the image was made, and the image keeps the result.
  *
+ * Everything else a declaration says (ids, points, texts, an objective's
+ * or penalty's capability, ...) is plain data in the image's scen, which
+ * the new lhost borrows: nothing of it is read here.
+ *
  * So here a declaration only keeps what the state must hold on to: the
  * functions (action run, objective met, ending when, the metrics'
  * predicates, the triggers' hooks) and the asset vars tables, through

@@ -11,10 +11,28 @@
 
 #define POINTS_MAX 100000
 
+/* capability = "containment": optional; any other value is a problem. */
+static scen_capability d_capability(dctx *d)
+{
+    const char *s = d_str(d, "capability", 40, false);
+    if (!s)
+        return CAP_NONE;
+    scen_capability c = scen_capability_find(s);
+    if (c == CAP_NONE) {
+        char list[200] = "";
+        for (int i = CAP_NONE + 1; i < CAP_COUNT; i++) {
+            strcat(list, scen_capability_names[i]);
+            strcat(list, i + 1 < CAP_COUNT ? ", " : "");
+        }
+        d_problem(d, "capability must be one of %s, got '%.40s'", list, s);
+    }
+    return c;
+}
+
 static int l_objective(lua_State *L)
 {
     static const char *const keys[] = { "id", "points", "by_turn", "within_minutes", "label",
-                                        "explain", "met", NULL };
+                                        "explain", "capability", "met", NULL };
     lhost *h = ldecl_host(L, "objective{}");
     scen *sc = &h->sc;
     dctx d;
@@ -34,13 +52,15 @@ static int l_objective(lua_State *L)
     d_int(&d, "within_minutes", 0, 100000000, &o->within_minutes, false);
     d_text(&d, "label", &o->label, true);
     d_text(&d, "explain", &o->explain, false);
+    o->capability = d_capability(&d);
     d_func(&d, "met", &o->ref, true, false);
     return 0;
 }
 
 static int l_penalty(lua_State *L)
 {
-    static const char *const keys[] = { "id", "points", "max", "label", "explain", NULL };
+    static const char *const keys[] = { "id", "points", "max", "label", "explain", "capability",
+                                        NULL };
     lhost *h = ldecl_host(L, "penalty{}");
     scen *sc = &h->sc;
     dctx d;
@@ -60,6 +80,7 @@ static int l_penalty(lua_State *L)
     d_int(&d, "max", 1, 1000, &p->max, false);
     d_text(&d, "label", &p->label, true);
     d_text(&d, "explain", &p->explain, false);
+    p->capability = d_capability(&d);
     return 0;
 }
 

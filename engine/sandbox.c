@@ -261,8 +261,16 @@ static void *sbx_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
         s->mem_used -= old;
         return NULL;
     }
-    if (nsize > old && !may_grow(s, nsize - old))
+    if (nsize > old && !may_grow(s, nsize - old)) {
+        /* LUA_ERRMEM unwinds without the message handler: note the line
+         * now, while the stack still holds it. Reading debug information
+         * allocates nothing; the stack of the main thread is consistent
+         * whenever the allocator runs (inside a coroutine it shows the
+         * line of the resume). */
+        if (s->depth > 0)
+            lua_where(s->L, s->memwhere, sizeof s->memwhere);
         return NULL;
+    }
     void *p = sbx_pool_alloc(&s->pool, ptr, old, nsize);
     if (!p) {                 /* only a block that grows or is new can fail */
         s->refused = REFUSED_SYSTEM;
@@ -597,7 +605,11 @@ static int describe_failure(sbx *s, int st, int fidx)
         return SBX_ERR_BUDGET;
     }
     if (st == LUA_ERRMEM) {
-        function_name(L, fidx + 1, name, sizeof name);
+        /* The line where the allocation was refused, else the chunk. */
+        if (s->memwhere[0])
+            snprintf(name, sizeof name, "%s", s->memwhere);
+        else
+            function_name(L, fidx + 1, name, sizeof name);
         memory_reason(s, reason, sizeof reason);
         set_err(s, "%s%s", name, reason);
         return SBX_ERR_MEM;
@@ -626,6 +638,7 @@ static void begin_call(sbx *s)
     s->limitmsg[0] = '\0';
     s->have_deadline = 0;
     s->refused = REFUSED_NONE;
+    s->memwhere[0] = '\0';
     s->grace = 0;
     lua_sethook(s->L, sb_hook, LUA_MASKCOUNT, s->grain);   /* fresh count */
 }

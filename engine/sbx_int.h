@@ -85,6 +85,10 @@ struct sbx {
     lua_CFunction find, match, gmatch, gsub, rep, format;
     lua_CFunction tinsert, tremove, tmove, tsort, tconcat;
 
+    /* "file:line: " of the Lua line running when an allocation was last
+     * refused in this call: a memory error unwinds without calling the
+     * message handler, so this is where its position is kept. */
+    char memwhere[SBX_NAME_MAX];
     char limitmsg[SBX_ERRBUF / 2];
     char errbuf[SBX_ERRBUF];
 };

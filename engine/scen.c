@@ -31,6 +31,19 @@ const char *const scen_metric_names[SM_COUNT] = { "detected", "contained", "reco
 
 const char *const difficulty_names[3] = { "basic", "intermediate", "advanced" };
 
+const char *const scen_capability_names[CAP_COUNT] = {
+    "", "detection", "analysis", "containment", "eradication", "recovery",
+    "evidence", "reporting", "communication", "coordination",
+};
+
+scen_capability scen_capability_find(const char *name)
+{
+    for (int i = CAP_NONE + 1; name && i < CAP_COUNT; i++)
+        if (strcmp(scen_capability_names[i], name) == 0)
+            return (scen_capability)i;
+    return CAP_NONE;
+}
+
 const char *const target_kind_names[TGT_COUNT] = {
     "none", "asset", "signal", "indicator", "recipient", "audience", "support",
 };

@@ -37,6 +37,20 @@ extern const char *const scen_metric_names[SM_COUNT];   /* "detected", ... */
 typedef enum difficulty { DIFF_BASIC, DIFF_INTERMEDIATE, DIFF_ADVANCED } difficulty;
 extern const char *const difficulty_names[3];
 
+/* The response capability an objective exercises or a penalty faults: the
+ * phases of the domain notes' crosswalk (NIST SP 800-61, PICERL, CSF 2.0),
+ * with evidence, reporting, public communication and coordination kept
+ * apart as the drill scores them. The after-action report's improvement
+ * plan files each row under one (saves/report.c). CAP_NONE: not declared. */
+typedef enum scen_capability {
+    CAP_NONE, CAP_DETECTION, CAP_ANALYSIS, CAP_CONTAINMENT, CAP_ERADICATION, CAP_RECOVERY,
+    CAP_EVIDENCE, CAP_REPORTING, CAP_COMMUNICATION, CAP_COORDINATION, CAP_COUNT
+} scen_capability;
+/* "detection", ...; [CAP_NONE] is "". */
+extern const char *const scen_capability_names[CAP_COUNT];
+/* The capability of a name, or CAP_NONE for anything else (NULL, ""). */
+scen_capability scen_capability_find(const char *name);
+
 /* What an action's first argument names. */
 typedef enum target_kind {
     TGT_NONE,       /* no argument */
@@ -99,6 +113,7 @@ typedef struct scen_objective {
     int points;
     int by_turn;                 /* 0 = no turn limit */
     int within_minutes;          /* 0 = no minute limit */
+    scen_capability capability;  /* CAP_NONE when not declared */
     text label, explain;
     int ref;                     /* met(w) */
     scen_pos pos;
@@ -108,6 +123,7 @@ typedef struct scen_penalty {
     char *id;
     int points;                  /* subtracted each time, positive number */
     int max;                     /* how many times it may apply; default 1 */
+    scen_capability capability;  /* CAP_NONE when not declared */
     text label, explain;
     scen_pos pos;
 } scen_penalty;

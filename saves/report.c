@@ -405,27 +405,74 @@ static int add_item(rep_item **v, int *n, const char *a, const char *b, const ch
     return it.a && it.b && it.c && it.d && it.e ? 0 : -1;
 }
 
-/* An HSEEP capability for an objective or penalty, guessed from its id. */
-static const char *capability(const rep *r, const char *id)
+/* The HSEEP capability of an improvement-plan row: the one the scenario
+ * declares for the objective or penalty (capability = "containment",
+ * docs/scenario-api.md), in the report's language. Without one (an older
+ * scenario, or none that loads any more) it is guessed from the words of
+ * the id ("warn_communes": warn, communes): the first word that names a
+ * phase decides, else coordination. */
+static const char *capability(const rep *r, const char *id, bool penalty)
 {
-    static const struct { const char *const keys[6]; const char *vi, *en; } caps[] = {
-        { { "detect", "triage", "identif", "monitor" }, "Phát hiện và phân tích",
-          "Detection and analysis" },
-        { { "contain", "isolat", "block" }, "Ngăn chặn", "Containment" },
-        { { "eradicat", "clean", "remov" }, "Loại bỏ mối đe dọa", "Eradication" },
-        { { "recover", "restor", "backup" }, "Khôi phục hoạt động", "Recovery" },
-        { { "report", "notif", "police", "vncert", "a05", "escalat" },
-          "Báo cáo và thông báo sự cố", "Reporting and notification" },
-        { { "evidence", "forensic", "custody" }, "Thu thập và bảo toàn chứng cứ",
-          "Evidence and forensics" },
-        { { "communic", "press", "public", "citizen" }, "Truyền thông", "Public communication" },
-        { { "patch", "vuln", "harden" }, "Khắc phục điểm yếu", "Remediation" },
+    static const struct {
+        const char *vi, *en;
+        const char *const words[16];   /* prefixes of a word of the id */
+    } caps[CAP_COUNT] = {
+        [CAP_NONE] = { "Điều phối ứng cứu", "Response coordination", { NULL } },
+        [CAP_DETECTION] = { "Phát hiện và phân tích", "Detection and analysis",
+                            { "detect", "triage", "identif", "monitor", "alert", "spot", "early",
+                              "false" } },
+        [CAP_ANALYSIS] = { "Xác minh, phân loại và xác định phạm vi",
+                           "Verification, classification and scoping",
+                           { "analys", "assess", "scope", "size", "sizing", "declare", "classif",
+                             "investig", "hunt", "inventor", "verif", "count=", "clock", "theft" } },
+        [CAP_CONTAINMENT] = { "Ngăn chặn", "Containment",
+                              { "contain", "isolat", "block", "stop", "cut=", "disconnect",
+                                "quarantin", "freeze", "takedown", "purge", "scrub", "powered",
+                                "shutdown" } },
+        [CAP_ERADICATION] = { "Loại bỏ mối đe dọa và khắc phục điểm yếu",
+                              "Eradication and remediation",
+                              { "eradicat", "clean", "remov", "evict", "fix=", "patch", "vuln",
+                                "harden", "credential", "password", "rotat", "reset", "mfa=",
+                                "rebuild", "reimag" } },
+        [CAP_RECOVERY] = { "Khôi phục và duy trì hoạt động", "Recovery and continuity",
+                           { "recover", "restor", "backup", "continu", "downtime", "rto=",
+                             "service", "reopen", "reconnect", "disrupt", "phase" } },
+        [CAP_EVIDENCE] = { "Thu thập và bảo toàn chứng cứ", "Evidence preservation",
+                           { "evidence", "forensic", "custody", "memory", "image", "log=",
+                             "logs=" } },
+        [CAP_REPORTING] = { "Báo cáo và thông báo sự cố", "Reporting and notification",
+                            { "report", "notif", "police", "vncert", "a05=", "escalat",
+                              "order=", "answer", "steering", "sector=", "owner=" } },
+        [CAP_COMMUNICATION] = { "Truyền thông công khai", "Public communication",
+                                { "communic", "warn", "statement", "press", "public", "citizen",
+                                  "inform", "notice", "silence", "announc" } },
+        [CAP_COORDINATION] = { "Điều phối ứng cứu", "Response coordination",
+                               { "coordinat", "channel", "support", "acknowledg", "negotiat",
+                                 "contact", "paid", "ransom" } },
     };
-    for (size_t i = 0; id && i < sizeof caps / sizeof caps[0]; i++)
-        for (int k = 0; k < 6 && caps[i].keys[k]; k++)
-            if (strstr(id, caps[i].keys[k]))
-                return L(caps[i].vi, caps[i].en);
-    return L("Điều phối ứng cứu", "Response coordination");
+    scen_capability c = CAP_NONE;
+    for (int i = 0; r->sc && id && !penalty && i < r->sc->nobjectives; i++)
+        if (strcmp(r->sc->objectives[i].id, id) == 0)
+            c = r->sc->objectives[i].capability;
+    for (int i = 0; r->sc && id && penalty && i < r->sc->npenalties; i++)
+        if (strcmp(r->sc->penalties[i].id, id) == 0)
+            c = r->sc->penalties[i].capability;
+    /* The guess: each word of the id in turn (split at _ - .), the first
+     * that starts like one of a capability's words ("word=": is that word). */
+    for (const char *p = id; c == CAP_NONE && p && *p;) {
+        size_t n = strcspn(p, "_-.");
+        for (int k = CAP_NONE + 1; c == CAP_NONE && k < CAP_COUNT; k++)
+            for (int w = 0; c == CAP_NONE && w < 16 && caps[k].words[w]; w++) {
+                const char *key = caps[k].words[w];
+                size_t m = strlen(key);
+                bool exact = key[m - 1] == '=';
+                m -= exact;
+                if (m <= n && (!exact || m == n) && strncmp(p, key, m) == 0)
+                    c = (scen_capability)k;
+            }
+        p += n + (p[n] != '\0');
+    }
+    return L(caps[c].vi, caps[c].en);
 }
 
 /* The date 90 days after the session began: a quarter is the usual horizon
@@ -501,7 +548,7 @@ static int build_mistakes(rep *r)
             sb_puts(&b, o->explain);
         else
             sb_printf(&b, "%s: %s", rs_get(RS_GENERIC_REC, r->lg), o->label);
-        rc |= add_item(&r->plan, &r->nplan, capability(r, o->id), sb_str(&a), sb_str(&b), owner,
+        rc |= add_item(&r->plan, &r->nplan, capability(r, o->id, false), sb_str(&a), sb_str(&b), owner,
                        due);
     }
     for (int i = 0; i < l->nscores && rc == 0; i++) {
@@ -522,7 +569,7 @@ static int build_mistakes(rep *r)
             sb_puts(&b, explain);
         else
             sb_printf(&b, "%s: %s", rs_get(RS_GENERIC_REC, r->lg), *label ? label : se->id);
-        rc |= add_item(&r->plan, &r->nplan, capability(r, se->id), sb_str(&a), sb_str(&b), owner,
+        rc |= add_item(&r->plan, &r->nplan, capability(r, se->id, true), sb_str(&a), sb_str(&b), owner,
                        due);
     }
     for (int i = 0; i < l->nevents && rc == 0; i++) {

@@ -622,6 +622,7 @@ action { id = "eradicate", roles = { "sys" }, cost = 2, turns = 2,
       w:set(h, "compromised", false)
     end
     w:set(h, "clean", true)
+    w:reveal(h, "compromised")
     w:reveal(h, "clean", { vi = HOST[h] .. " đã được cài lại từ bản chuẩn; không còn DLL và khoá Run lạ.",
                            en = HOST[h] .. " rebuilt from the standard image; no strange DLL or Run key left." })
   end }
@@ -842,7 +843,7 @@ on("request_support", function(w, a)
 end)
 
 -- ───────────────────────────── scoring ───────────────────────────
-objective { id = "detect", points = 10, by_turn = 3,
+objective { id = "detect", capability = "detection", points = 10, by_turn = 3,
   label = { vi = "Xác nhận cảnh báo nạp DLL hoặc kết nối C2 trước 09:30",
             en = "Confirm the side-loading or beacon alert by 09:30" },
   explain = { vi = "Một tệp có chữ ký nạp DLL không chữ ký từ thư mục người dùng, cộng với kết nối đều đặn 5 phút "
@@ -851,7 +852,7 @@ objective { id = "detect", points = 10, by_turn = 3,
                 .. "new domain, is the classic APT pattern — even when the alert says 'medium'." },
   met = function(w) return w:flagged("s_sideload") or w:flagged("s_beacon") end }
 
-objective { id = "acknowledge", points = 10, within_minutes = ACK_WITHIN,
+objective { id = "acknowledge", capability = "coordination", points = 10, within_minutes = ACK_WITHIN,
   label = { vi = "Xác nhận đã nhận lệnh điều phối trong 1 giờ (trước 10:00)",
             en = "Acknowledge the coordination order within an hour (by 10:00)" },
   explain = { vi = "Lệnh điều phối yêu cầu xác nhận và đầu mối 24/7 ngay; im lặng khiến VNCERT/CC không biết "
@@ -860,7 +861,7 @@ objective { id = "acknowledge", points = 10, within_minutes = ACK_WITHIN,
                 .. "VNCERT/CC unsure whether the province is acting (Decision 05/2017, Circular 20/2017)." },
   met = function(w) return w.vars.acked end }
 
-objective { id = "scope", points = 15,
+objective { id = "scope", capability = "analysis", points = 15,
   label = { vi = "Xác định đủ các máy bị nhiễm (cả máy không có cảnh báo)",
             en = "Find every infected machine (including the one with no alert)" },
   explain = { vi = "TC-KT-07 không hề cảnh báo vì tác tử dùng mẫu cũ. Chỉ rà quét diện rộng bằng công cụ của "
@@ -877,7 +878,7 @@ objective { id = "scope", points = 15,
     return true
   end }
 
-objective { id = "memory", points = 10,
+objective { id = "memory", capability = "evidence", points = 10,
   label = { vi = "Thu ảnh bộ nhớ của máy nhiễm khi máy còn chạy, có biên bản",
             en = "Capture memory of an infected machine while it runs, with a custody record" },
   explain = { vi = "Cấu hình trên đĩa đã mã hoá: C2 dự phòng và mẫu hành vi chỉ có trong bộ nhớ. Cài lại hay "
@@ -886,7 +887,7 @@ objective { id = "memory", points = 10,
                 .. "in memory. Reimaging or powering off first loses them." },
   met = function(w) return w.vars.mem_ok end }
 
-objective { id = "contain", points = 15, by_turn = CONTAIN_BY,
+objective { id = "contain", capability = "containment", points = 15, by_turn = CONTAIN_BY,
   label = { vi = "Cắt mọi kênh liên lạc của kẻ tấn công trước 13:00",
             en = "Cut every attacker channel by 13:00" },
   explain = { vi = "Ngăn chặn APT phải đồng loạt: cô lập mọi máy đã biết và chặn cả C2 chính lẫn dự phòng trong "
@@ -896,7 +897,7 @@ objective { id = "contain", points = 15, by_turn = CONTAIN_BY,
                 .. "C2 alone, tells the attacker." },
   met = function(w) return not any_open(w) end }
 
-objective { id = "answer_order", points = 15, within_minutes = ORDER_DEADLINE,
+objective { id = "answer_order", capability = "reporting", points = 15, within_minutes = ORDER_DEADLINE,
   label = { vi = "Trả lời lệnh điều phối trước 16:00: phạm vi, chỉ dấu, biện pháp (sau khi rà quét)",
             en = "Answer the order by 16:00: scope, indicators, measures (after the hunt)" },
   explain = { vi = "Báo cáo theo lệnh điều phối phải dựa trên kết quả rà quét toàn bộ; VNCERT/CC dùng nó để cảnh "
@@ -905,7 +906,7 @@ objective { id = "answer_order", points = 15, within_minutes = ORDER_DEADLINE,
                 .. "A late or incomplete report breaks the order." },
   met = function(w) return w.vars.order_answered end }
 
-objective { id = "report_police", points = 10, within_minutes = ORDER_DEADLINE,
+objective { id = "report_police", capability = "reporting", points = 10, within_minutes = ORDER_DEADLINE,
   label = { vi = "Chuyển Công an tỉnh (PA05) vụ việc kèm chứng cứ trong ngày",
             en = "Hand the case to the police cyber unit (PA05), with evidence, the same day" },
   explain = { vi = "Gián điệp mạng nhắm vào văn bản nhà nước là dấu hiệu tội phạm; Công an cần ảnh bộ nhớ và ổ "
@@ -916,7 +917,7 @@ objective { id = "report_police", points = 10, within_minutes = ORDER_DEADLINE,
     return w.vars.police_ev and w:reported { to = "police", facts = { "asset", "impact", "evidence" } }
   end }
 
-objective { id = "report_steering", points = 5, within_minutes = 240,
+objective { id = "report_steering", capability = "reporting", points = 5, within_minutes = 240,
   label = { vi = "Báo cáo Ban Chỉ đạo tỉnh (hệ thống, phạm vi, ảnh hưởng) trước 12:00",
             en = "Report to the provincial steering committee (asset, scope, impact) by 12:00" },
   explain = { vi = "Một chiến dịch APT trên nhiều sở là sự cố nghiêm trọng: Ban Chỉ đạo phải biết để quyết "
@@ -925,7 +926,7 @@ objective { id = "report_steering", points = 5, within_minutes = 240,
                 .. "know, to decide on pausing shared systems if needed." },
   met = function(w) return w:reported { to = "steering", facts = { "asset", "scope", "impact" } } end }
 
-objective { id = "eradicate", points = 10,
+objective { id = "eradicate", capability = "eradication", points = 10,
   label = { vi = "Cài lại mọi máy nhiễm và đổi mật khẩu tc.admin khi mã độc đã bị cắt",
             en = "Reimage every infected machine and reset tc.admin once the implants are cut" },
   explain = { vi = "Mật khẩu tc.admin đã bị ghi phím. Đổi khi mã độc còn liên lạc là trao mật khẩu mới; không "
@@ -950,37 +951,37 @@ metrics {
   end,
 }
 
-penalty { id = "order_late", points = 15,
+penalty { id = "order_late", capability = "reporting", points = 15,
   label = { vi = "Không trả lời lệnh điều phối đúng hạn", en = "Missed the coordination order's deadline" },
   explain = { vi = "Lệnh điều phối của cơ quan điều phối quốc gia có tính bắt buộc; quá hạn 16:00 mà không có báo "
                 .. "cáo đầy đủ thì tỉnh phải giải trình, và các tỉnh khác mất thông tin cảnh báo.",
               en = "A coordination order from the national coordinator is binding; no complete report by "
                 .. "16:00 means the province must explain itself, and other provinces lose the warning." } }
-penalty { id = "tipped_off", points = 10,
+penalty { id = "tipped_off", capability = "containment", points = 10,
   label = { vi = "Để kẻ tấn công phát hiện việc ứng cứu", en = "Tipped the attacker off" },
   explain = { vi = "Cắt từng máy, chỉ chặn C2 chính, bàn việc qua thư công vụ hay thông tin công khai khi kẻ tấn "
                 .. "công còn kênh liên lạc: họ xoá dấu vết, đổi mã độc và tăng tốc lấy dữ liệu.",
               en = "Cutting one machine at a time, blocking only the primary C2, discussing the response "
                 .. "over official mail or going public while the attacker still had a channel: it wiped "
                 .. "traces, changed the implant and hurried to take the data." } }
-penalty { id = "reimage_before_memory", points = 10,
+penalty { id = "reimage_before_memory", capability = "evidence", points = 10,
   label = { vi = "Cài lại máy nhiễm trước khi thu bộ nhớ", en = "Reimaged an infected machine before capturing memory" },
   explain = { vi = "Cài lại xoá sạch chứng cứ và cấu hình mã độc; thu ảnh bộ nhớ và ổ đĩa trước, có biên bản.",
               en = "A reimage wipes the evidence and the implant's configuration; capture memory and disk "
                 .. "first, with a custody record." } }
-penalty { id = "shutdown_instead_of_isolate", points = 10,
+penalty { id = "shutdown_instead_of_isolate", capability = "containment", points = 10,
   label = { vi = "Tắt máy nhiễm thay vì cô lập", en = "Powered an infected machine off instead of isolating it" },
   explain = { vi = "Cô lập qua tác tử hoặc tại switch giữ máy chạy để thu bộ nhớ; tắt máy làm mất C2 dự phòng.",
               en = "Isolating through the agent or at the switch keeps the machine running for a memory "
                 .. "capture; powering off loses the fallback C2." } }
-penalty { id = "compromised_channel", points = 5,
+penalty { id = "compromised_channel", capability = "coordination", points = 5,
   label = { vi = "Cảnh báo cán bộ qua thư công vụ mà kẻ tấn công đang đọc",
             en = "Warned staff over the official mail the attacker reads" },
   explain = { vi = "Mã độc trên VP-PC-023 đọc được hộp thư công vụ. Phối hợp qua kênh ngoài băng (điện thoại, "
                 .. "nhóm nhắn tin trên thiết bị sạch) cho tới khi ngăn chặn xong.",
               en = "The implant on VP-PC-023 could read the official mailbox. Coordinate out of band "
                 .. "(phones, a chat group on clean devices) until containment is done." } }
-penalty { id = "credentials_not_rotated", points = 10,
+penalty { id = "credentials_not_rotated", capability = "eradication", points = 10,
   label = { vi = "Không đổi mật khẩu tài khoản đã bị đánh cắp", en = "Did not rotate the stolen credentials" },
   explain = { vi = "Cài lại máy không thu hồi mật khẩu đã lộ: tc.admin vẫn đăng nhập được qua VPN.",
               en = "Reimaging does not revoke a stolen password: tc.admin still worked on the VPN." } }

@@ -477,6 +477,7 @@ action { id = "rebuild_ad", roles = { "sys" }, cost = 2, turns = 3, target = "no
            V.ad_clean = true
            w:set("dc", "compromised", false)
            w:set("dc", "clean", true)
+           w:reveal("dc", "compromised")
            w:reveal("dc", "clean", { vi = "Hệ thống miền mới hoạt động: svc_sqlbackup không còn, mọi mật khẩu quản trị đã đổi.",
                                      en = "The new directory is up: svc_sqlbackup is gone, every admin password changed." })
          end }
@@ -497,6 +498,8 @@ action { id = "harden_backup", roles = { "sys" }, cost = 1, turns = 2, target = 
            w:set("bk_srv", "compromised", false)
            w:set("bk_srv", "clean", true)
            w:set("bk_srv", "backup", true)
+           w:reveal("bk_srv", "compromised")
+           w:reveal("bk_srv", "clean")
            w:note { vi = "BK-01 cài lại ngoài miền, có MFA và kho bất biến; cảnh báo tác vụ lỗi gửi SOC. Sao lưu đầy "
                       .. "đủ đầu tiên chạy tối nay.",
                     en = "BK-01 reinstalled outside the domain, with MFA and an immutable repository; job failures "
@@ -553,6 +556,8 @@ action { id = "restore", roles = { "sys" }, cost = 2, turns = 2,
            if V.implant_known then
              w:set(id, "compromised", false)
              w:set(id, "clean", true)
+             w:reveal(id, "compromised")
+             w:reveal(id, "clean")
            else
              w:compromise(id, { technique = "T1053.005" })
            end
@@ -651,6 +656,10 @@ action { id = "eradicate", roles = { "sys" }, cost = 2, turns = 2,
 
 on("eradicate", function(w, a)
   if (a.target == "datdai" or a.target == "qlvb") and not w.asset[a.target].compromised then
+    if not w:knows(a.target, "compromised") then   -- (the standard sweep told of a known one)
+      w:reveal(a.target, "compromised")
+      w:reveal(a.target, "clean")
+    end
     w:note { vi = "Đã gỡ tác vụ " .. TASK .. " và tệp thực thi của nó; quét lại sạch.",
              en = "The task " .. TASK .. " and its binary removed; the rescan is clean." }
   end
@@ -700,7 +709,7 @@ fact { id = "recovery_point",
                 en = "Recovery point and expected recovery time (RPO/RTO)" } }
 
 -- Objectives: 100 points in all.
-objective { id = "early_signal", points = 10, by_turn = EARLY_BY,
+objective { id = "early_signal", capability = "detection", points = 10, by_turn = EARLY_BY,
   label = { vi = "Nhận ra dấu hiệu sớm: các tác vụ sao lưu lỗi từ thứ Bảy (trước 09:00)",
             en = "Read the early signal: the backup jobs failing since Saturday (by 09:00)" },
   explain = { vi = "Sao lưu lỗi 48 giờ trước khi mã hoá là dấu hiệu kẻ tấn công chuẩn bị. Xác nhận cảnh báo và điều "
@@ -709,7 +718,7 @@ objective { id = "early_signal", points = 10, by_turn = EARLY_BY,
                 .. "and investigating BK-01 tells who, when, and why no restore point is left." },
   met = function(w) return w:flagged("s_jobfail") and w.vars.known.bk_srv end }
 
-objective { id = "assess", points = 10, by_turn = ASSESS_BY,
+objective { id = "assess", capability = "analysis", points = 10, by_turn = ASSESS_BY,
   label = { vi = "Đánh giá mọi bản sao (BK-01, NAS-02, băng từ, kho ngoài trung tâm) trước 11:00",
             en = "Assess every copy (BK-01, NAS-02, tapes, off-site store) by 11:00" },
   explain = { vi = "Tìm bản sao ngoại tuyến hoặc bất biến cuối cùng còn sạch trước khi quyết định. Bản kết xuất CSDL "
@@ -718,7 +727,7 @@ objective { id = "assess", points = 10, by_turn = ASSESS_BY,
                 .. "immutable store do not depend on BK-01, so they survived up to 02:00 Monday." },
   met = function(w) return all_known(w) end }
 
-objective { id = "plan", points = 10, within_minutes = 300,
+objective { id = "plan", capability = "recovery", points = 10, within_minutes = 300,
   label = { vi = "Chốt điểm và thời gian khôi phục tốt nhất, báo cơ quan chủ quản trước 12:00",
             en = "Agree the best recovery point and time with the owner by 12:00" },
   explain = { vi = "Cơ quan chủ quản phải biết mất dữ liệu đến đâu và bao giờ hệ thống hoạt động lại để điều hành "
@@ -729,7 +738,7 @@ objective { id = "plan", points = 10, within_minutes = 300,
     return w.vars.plan == "best" and w:reported { to = "owner", facts = { "impact", "recovery_point" } }
   end }
 
-objective { id = "test_restore", points = 15,
+objective { id = "test_restore", capability = "recovery", points = 15,
   label = { vi = "Khôi phục thử trong môi trường cách ly trước khi khôi phục thật",
             en = "Test the restore in isolation before restoring in production" },
   explain = { vi = "Một bản sao chưa thử là chưa phải bản sao. Ảnh thứ Sáu khởi động tốt nhưng mang tác vụ của kẻ "
@@ -738,7 +747,7 @@ objective { id = "test_restore", points = 15,
                 .. "task; only a test restore and scan in the isolated lab shows it." },
   met = function(w) return w.vars.tested.tape and w.asset.datdai.vars.restored and not w.vars.untested end }
 
-objective { id = "rebuild_ad", points = 10,
+objective { id = "rebuild_ad", capability = "eradication", points = 10,
   label = { vi = "Dựng lại hệ thống quản lý miền", en = "Rebuild the directory" },
   explain = { vi = "svc_sqlbackup và bản sao NTDS.dit cho kẻ tấn công quyền trên miền cũ; khôi phục hệ thống lên miền "
                 .. "cũ là mở cửa cho chúng quay lại.",
@@ -746,7 +755,7 @@ objective { id = "rebuild_ad", points = 10,
                 .. "door for its return." },
   met = function(w) return w.vars.ad_clean end }
 
-objective { id = "phased", points = 10,
+objective { id = "phased", capability = "recovery", points = 10,
   label = { vi = "Khôi phục theo giai đoạn: đất đai trước, quản lý văn bản sau", en = "Restore in phases: land first, documents next" },
   explain = { vi = "Khôi phục theo thứ tự ưu tiên đã thống nhất, kiểm tra từng giai đoạn trước khi sang giai đoạn sau.",
               en = "Restore by the agreed priority, checking each phase before the next." },
@@ -754,7 +763,7 @@ objective { id = "phased", points = 10,
     return w.vars.first_live == "datdai" and safe(w, "datdai") and safe(w, "qlvb")
   end }
 
-objective { id = "rto", points = 10, by_turn = RTO_TURN,
+objective { id = "rto", capability = "recovery", points = 10, by_turn = RTO_TURN,
   label = { vi = "Hệ thống thông tin đất đai hoạt động trở lại, sạch, trước 15:00",
             en = "Land information system back, clean, by 15:00" },
   explain = { vi = "Đăng ký thế chấp, chuyển nhượng là việc của người dân và ngân hàng mỗi ngày; mục tiêu thời gian "
@@ -763,7 +772,7 @@ objective { id = "rto", points = 10, by_turn = RTO_TURN,
                 .. "target must be met without trading away safety." },
   met = function(w) return safe(w, "datdai") end }
 
-objective { id = "evidence", points = 5,
+objective { id = "evidence", capability = "evidence", points = 5,
   label = { vi = "Thu chứng cứ máy chủ miền và BK-01 trước khi dựng lại", en = "Image the domain controller and BK-01 before rebuilding them" },
   explain = { vi = "Nhật ký BK-01 và máy chủ miền cho thấy ai xoá sao lưu, khi nào: chứng cứ cho PA05 và bài học "
                 .. "cho kế hoạch cải tiến. Thu trước khi cài lại.",
@@ -771,7 +780,7 @@ objective { id = "evidence", points = 5,
                 .. "PA05 and lessons for the improvement plan. Take them before reinstalling." },
   met = function(w) return w.vars.ev.dc and w.vars.ev.bk_srv and not w.vars.ev_bad end }
 
-objective { id = "report_vncert", points = 5, within_minutes = 480,
+objective { id = "report_vncert", capability = "reporting", points = 5, within_minutes = 480,
   label = { vi = "Báo cáo VNCERT/CC (hệ thống, cấp độ, ảnh hưởng, chỉ dấu) trong ngày",
             en = "Report to VNCERT/CC (asset, level, impact, indicators) within the day" },
   explain = { vi = "QĐ 05/2017/QĐ-TTg và Thông tư 20/2017/TT-BTTTT: 5 ngày là giới hạn; chỉ dấu (" .. C2_IP .. ", "
@@ -780,7 +789,7 @@ objective { id = "report_vncert", points = 5, within_minutes = 480,
                 .. TASK .. ") let other provinces check their own copies." },
   met = function(w) return w:reported { to = "vncert", facts = { "asset", "level", "impact", "indicators" } } end }
 
-objective { id = "report_police", points = 5, within_minutes = 480,
+objective { id = "report_police", capability = "reporting", points = 5, within_minutes = 480,
   label = { vi = "Chuyển PA05 vụ việc kèm chứng cứ trong ngày", en = "Hand the case, with evidence, to PA05 within the day" },
   explain = { vi = "Phá huỷ sao lưu và mã hoá dữ liệu để tống tiền là dấu hiệu tội phạm.",
               en = "Destroying backups and encrypting data for extortion are signs of a crime." },
@@ -788,7 +797,7 @@ objective { id = "report_police", points = 5, within_minutes = 480,
     return w.vars.police_evidence and w:reported { to = "police", facts = { "asset", "impact", "evidence" } }
   end }
 
-objective { id = "communicate", points = 5,
+objective { id = "communicate", capability = "communication", points = 5,
   label = { vi = "Thông tin trung thực cho người dân và ngân hàng (ảnh hưởng, thời gian dự kiến)",
             en = "Tell citizens and banks honestly (impact, expected time)" },
   explain = { vi = "Nói rõ dịch vụ nào ngừng, dữ liệu có mất không, bao giờ có lại: tin đồn 'mất dữ liệu đất đai' lan "
@@ -797,7 +806,7 @@ objective { id = "communicate", points = 5,
                 .. "spreads faster than a late statement." },
   met = function(w) return w.vars.honest end }
 
-objective { id = "harden", points = 5,
+objective { id = "harden", capability = "eradication", points = 5,
   label = { vi = "Gia cố sao lưu: BK-01 ra khỏi miền, MFA, kho bất biến, cảnh báo lỗi về SOC",
             en = "Harden backups: BK-01 out of the domain, MFA, immutable repository, failure alerts to the SOC" },
   explain = { vi = "Máy chủ sao lưu tham gia miền đã cho kẻ tấn công xoá mọi bản sao bằng một tài khoản Domain Admin; "
@@ -827,29 +836,29 @@ metrics {
 }
 
 -- Penalties.
-penalty { id = "restore_infected", points = 15,
+penalty { id = "restore_infected", capability = "recovery", points = 15,
   label = { vi = "Đưa ảnh sao lưu nhiễm mã độc vào hoạt động", en = "Put an infected backup image back in service" },
   explain = { vi = "Ảnh thứ Sáu mang tác vụ của kẻ tấn công: máy vừa khôi phục gọi về máy chủ điều khiển. Khôi phục "
                 .. "thử và quét trong phòng cách ly trước.",
               en = "The Friday image carried the attacker's task: the restored server called home. Test-restore and "
                 .. "scan in the isolated lab first." } }
-penalty { id = "no_restore_test", points = 10,
+penalty { id = "no_restore_test", capability = "recovery", points = 10,
   label = { vi = "Khôi phục thật mà không khôi phục thử", en = "Restored in production without a test restore" },
   explain = { vi = "Chưa kiểm tra bản sao khởi động được, dữ liệu nhất quán và sạch mã độc thì chưa được khôi phục thật.",
               en = "Until a copy is shown to boot, be consistent and be free of malware, it must not go to production." } }
-penalty { id = "restore_on_compromised_ad", points = 10,
+penalty { id = "restore_on_compromised_ad", capability = "recovery", points = 10,
   label = { vi = "Khôi phục lên hệ thống miền đang bị chiếm", en = "Restored onto the compromised directory" },
   explain = { vi = "Hệ thống khôi phục gia nhập miền cũ, nơi svc_sqlbackup vẫn là Domain Admin.",
               en = "The restored system joins the old domain, where svc_sqlbackup is still a Domain Admin." } }
-penalty { id = "evidence_destroyed", points = 10, max = 2,
+penalty { id = "evidence_destroyed", capability = "evidence", points = 10, max = 2,
   label = { vi = "Cài lại trước khi thu chứng cứ", en = "Reinstalled before taking evidence" },
   explain = { vi = "Sao chụp và lập biên bản trước khi dựng lại máy chủ miền hay cài lại BK-01.",
               en = "Image and record custody before rebuilding the domain controller or reinstalling BK-01." } }
-penalty { id = "understated_statement", points = 5,
+penalty { id = "understated_statement", capability = "communication", points = 5,
   label = { vi = "Thông báo công khai giảm nhẹ sự cố", en = "A public statement that understated the incident" },
   explain = { vi = "'Nâng cấp hệ thống' không giải thích được vì sao ngân hàng không đăng ký được thế chấp cả ngày.",
               en = "'A system upgrade' does not explain why banks could not register mortgages all day." } }
-penalty { id = "contacted_attacker", points = 15,
+penalty { id = "contacted_attacker", capability = "coordination", points = 15,
   label = { vi = "Liên hệ hoặc thương lượng với kẻ tấn công", en = "Contacted or negotiated with the attacker" },
   explain = { vi = "Cơ quan nhà nước không liên hệ, không trả tiền chuộc; công cụ giải mã của kẻ tấn công không thay "
                 .. "được một bản sao sạch.",

@@ -443,13 +443,13 @@ on("request_support", function(w, a)
 end)
 
 -- ───────────────────────────── scoring ───────────────────────────
-objective { id = "detect", points = 10, by_turn = 2,
+objective { id = "detect", capability = "detection", points = 10, by_turn = 2,
   label = { vi = "Xác nhận phản ánh lừa đảo là thật trước 10:00", en = "Confirm the fraud report by 10:00" },
   explain = { vi = "Một cuộc gọi tới tổng đài là dấu hiệu sớm nhất; tên miền có dấu gạch ngang khác tên miền thật.",
               en = "A hotline call is the earliest sign; the hyphenated domain differs from the real one." },
   met = function(w) return w:flagged("s_call") or w:flagged("s_lookalike") end }
 
-objective { id = "warn_public", points = 15, by_turn = 2,
+objective { id = "warn_public", capability = "communication", points = 15, by_turn = 2,
   label = { vi = "Cảnh báo người dân trên Cổng và trang chính thức (ảnh hưởng, cách phòng tránh) trước 10:00",
             en = "Warn citizens on the portal and official pages (impact, what to do) by 10:00" },
   explain = { vi = "Mỗi giờ không cảnh báo là thêm người mất tiền. Cảnh báo phải nói rõ: trang giả trông thế nào, công an "
@@ -458,7 +458,7 @@ objective { id = "warn_public", points = 15, by_turn = 2,
                 .. "police never ask you to install apps by phone, and that victims should call their bank and the police." },
   met = function(w) return w.vars.public end }
 
-objective { id = "warn_communes", points = 15, by_turn = 6,
+objective { id = "warn_communes", capability = "communication", points = 15, by_turn = 6,
   label = { vi = "Cảnh báo tới 100 xã, phường trước 14:00", en = "Warn through the 100 communes by 14:00" },
   explain = { vi = "Người bị nhắm tới nhiều nhất (người cao tuổi, nông thôn) ít đọc Cổng; loa truyền thanh, trưởng thôn và "
                 .. "công an xã mới đến được với họ.",
@@ -466,33 +466,33 @@ objective { id = "warn_communes", points = 15, by_turn = 6,
                 .. "and commune police reach them." },
   met = function(w) return w.vars.communes end }
 
-objective { id = "press", points = 10, by_turn = 8,
+objective { id = "press", capability = "communication", points = 10, by_turn = 8,
   label = { vi = "Thông cáo báo chí (ảnh hưởng, khuyến cáo) trước 16:00", en = "A press statement (impact, advice) by 16:00" },
   explain = { vi = "Báo chí nhân rộng cảnh báo và dập tin đồn 'Cổng Dịch vụ công bị lộ dữ liệu'.",
               en = "The press spreads the warning and quells the rumour that 'the portal leaked data'." },
   met = function(w) return w.vars.press end }
 
-objective { id = "takedown", points = 15, by_turn = 6,
+objective { id = "takedown", capability = "containment", points = 15, by_turn = 6,
   label = { vi = "Gỡ tên miền giả mạo đầu tiên trước 14:00", en = "The first fake domain taken down by 14:00" },
   explain = { vi = "Gỡ qua VNCERT/CC và nhà đăng ký cần hồ sơ chứng cứ và vài giờ: chuẩn bị chứng cứ ngay từ cuộc gọi đầu tiên.",
               en = "A takedown through VNCERT/CC and the registrar needs an evidence file and some hours: gather "
                 .. "evidence from the first call." },
   met = function(w) return w.vars.down1 end }
 
-objective { id = "second_takedown", points = 10,
+objective { id = "second_takedown", capability = "containment", points = 10,
   label = { vi = "Gỡ cả tên miền giả mạo thứ hai", en = "Take the second fake domain down too" },
   explain = { vi = "Đường dây lừa đảo luôn có tên miền dự phòng; theo dõi tên miền mới và gỡ tiếp.",
               en = "Fraud rings always keep a spare domain; watch for new ones and take them down too." },
   met = function(w) return w.vars.down2 end }
 
-objective { id = "report_police", points = 15, within_minutes = 360,
+objective { id = "report_police", capability = "reporting", points = 15, within_minutes = 360,
   label = { vi = "Chuyển hồ sơ cho Công an tỉnh (PA05) kèm chứng cứ trước 14:00",
             en = "Hand the case file to the provincial police (PA05) with evidence by 14:00" },
   explain = { vi = "Lừa đảo chiếm đoạt tài sản là tội phạm; chỉ công an mới yêu cầu được nhà mạng khoá số và truy vết dòng tiền.",
               en = "Fraud is a crime; only the police can have the carriers block numbers and trace the money." },
   met = function(w) return w.vars.police_case end }
 
-objective { id = "report_vncert", points = 10, within_minutes = 240,
+objective { id = "report_vncert", capability = "reporting", points = 10, within_minutes = 240,
   label = { vi = "Báo VNCERT/CC các chỉ dấu (tên miền, máy chủ, ứng dụng) trước 12:00",
             en = "Send VNCERT/CC the indicators (domains, server, app) by 12:00" },
   explain = { vi = "Cùng chiến dịch thường nhắm nhiều tỉnh; VNCERT/CC cảnh báo toàn quốc và chặn qua các nhà mạng.",
@@ -514,19 +514,19 @@ metrics {
   end,
 }
 
-penalty { id = "technical_only", points = 15,
+penalty { id = "technical_only", capability = "communication", points = 15,
   label = { vi = "Chỉ xử lý kỹ thuật, không cảnh báo người dân", en = "A technical-only response, no warning to citizens" },
   explain = { vi = "Chặn và gỡ tên miền là cần nhưng chưa đủ: nạn nhân là người dân, và chỉ cảnh báo mới bảo vệ họ "
                 .. "khỏi cuộc gọi tiếp theo.",
               en = "Blocking and takedowns are needed but not enough: the victims are citizens, and only a warning "
                 .. "protects them from the next call." } }
-penalty { id = "wrong_domain", points = 10,
+penalty { id = "wrong_domain", capability = "containment", points = 10,
   label = { vi = "Nhắm nhầm vào tên miền thật của Cổng", en = "Targeted the real portal's domain" },
   explain = { vi = REAL .. " (dấu chấm) là cổng thật; " .. FAKE1 .. " (dấu gạch ngang) là trang giả. Chính đội ứng cứu cũng "
                 .. "có thể nhầm như người dân.",
               en = REAL .. " (a dot) is the real portal; " .. FAKE1 .. " (a hyphen) is the fake. Responders can be "
                 .. "fooled just like citizens." } }
-penalty { id = "understated_statement", points = 5,
+penalty { id = "understated_statement", capability = "communication", points = 5,
   label = { vi = "Thông báo công khai không nêu ảnh hưởng", en = "A public statement without the impact" },
   explain = { vi = "Một thông báo chung chung ('cảnh giác lừa đảo') không cho người dân biết trang giả nào, chiêu nào, "
                 .. "bị lừa thì làm gì.",

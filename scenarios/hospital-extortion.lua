@@ -318,6 +318,7 @@ local function close_vendor(w, how)
   w.vars.vendor_cut = true
   w:set("vpn", "compromised", false)
   w:set("vpn", "clean", true)
+  w:reveal("vpn", "compromised")
   w:reveal("vpn", "clean", how)
 end
 
@@ -568,6 +569,7 @@ action { id = "rebuild_ad", roles = { "sys" }, cost = 2, turns = 4, target = "no
     w:set("dc", "compromised", false)
     w:set("dc", "clean", true)
     w:set("dc", "encrypted", false)
+    w:reveal("dc", "compromised")
     w:reveal("dc", "clean", { vi = "DC01 dựng lại sạch; mọi mật khẩu quản trị và krbtgt đã đổi.",
                               en = "DC01 rebuilt clean; every admin password and krbtgt reset." })
     w:reveal("dc", "encrypted")
@@ -629,8 +631,7 @@ action { id = "restore", roles = { "sys" }, cost = 2, turns = 3,
               en = "Restored " .. HOST[a.target] .. " while " .. (A.compromised and "the attacker's beacon is still on it"
                 .. "" or "the attacker still holds domain admin") .. "." }
     end
-    stdlib.run.restore(w, a)
-    w:reveal(a.target, "encrypted")
+    stdlib.run.restore(w, a)   -- (which shows the team its data back)
     w:note { vi = "Đã khôi phục " .. HOST[a.target] .. " từ băng từ tối thứ Sáu. Dữ liệu nhập từ thứ Bảy "
                .. "phải nhập lại từ hồ sơ giấy.",
              en = "Restored " .. HOST[a.target] .. " from Friday night's tapes. Data entered since Saturday "
@@ -662,6 +663,10 @@ action { id = "eradicate", roles = { "sys" }, cost = 2, turns = 2,
                    .. "tra lại.",
                  en = HOST[a.target] .. " rebuilt, but nobody identified the beacon on it; investigate again." }
       else
+        if not w:knows(a.target, "compromised") then   -- (the standard sweep told of a known one)
+          w:reveal(a.target, "compromised")
+          w:reveal(a.target, "clean")
+        end
         w:note { vi = HOST[a.target] .. " đã được dựng lại sạch." .. (A.encrypted and " Dữ liệu vẫn cần khôi phục từ băng từ."
                    or ""),
                  en = HOST[a.target] .. " rebuilt clean." .. (A.encrypted and " Its data still has to come back from tape."
@@ -843,7 +848,7 @@ end)
 
 -- ───────────────────────────── scoring ───────────────────────────
 -- Objectives: 100 points in all.
-objective { id = "detect", points = 5, by_turn = ENCRYPT_TURN - 1,
+objective { id = "detect", capability = "detection", points = 5, by_turn = ENCRYPT_TURN - 1,
   label = { vi = "Xác nhận đúng dấu hiệu xâm nhập trước 02:00", en = "Confirm a real sign of the intrusion by 02:00" },
   explain = { vi = "Lượt đăng nhập ngoài lịch của 'hisvendor', cảnh báo LSASS chưa xử lý, RDP bằng tài khoản quản trị "
                 .. "đang nghỉ phép và lưu lượng lớn ra ngoài là dấu hiệu thật; lượt của hãng PACS có trong lịch.",
@@ -853,7 +858,7 @@ objective { id = "detect", points = 5, by_turn = ENCRYPT_TURN - 1,
     return w:flagged("s_vendor") or w:flagged("s_lsass") or w:flagged("s_rdp") or w:flagged("s_egress")
   end }
 
-objective { id = "cut_vendor", points = 10, by_turn = ENCRYPT_TURN - 1,
+objective { id = "cut_vendor", capability = "containment", points = 10, by_turn = ENCRYPT_TURN - 1,
   label = { vi = "Cắt kênh truy cập của hãng trước 02:00", en = "Cut the vendor's remote access by 02:00" },
   explain = { vi = "Tài khoản hỗ trợ dùng chung, không MFA, luôn bật là cửa vào. Cắt nó là bước đầu, nhưng chưa đủ: "
                 .. "beacon trên các máy chủ vẫn là đường vào thứ hai.",
@@ -861,7 +866,7 @@ objective { id = "cut_vendor", points = 10, by_turn = ENCRYPT_TURN - 1,
                 .. "the last: the beacons on the servers are a second way in." },
   met = function(w) return not vpn_open(w) end }
 
-objective { id = "downtime", points = 10, by_turn = ENCRYPT_TURN + 1,
+objective { id = "downtime", capability = "recovery", points = 10, by_turn = ENCRYPT_TURN + 1,
   label = { vi = "Kích hoạt quy trình khám chữa bệnh khi hệ thống ngừng (trước 03:00)",
             en = "Activate the clinical downtime procedures (by 03:00)" },
   explain = { vi = "Người bệnh trước, máy chủ sau: bệnh án giấy, phiếu chỉ định giấy, người chạy kết quả giữ cho Cấp cứu "
@@ -870,7 +875,7 @@ objective { id = "downtime", points = 10, by_turn = ENCRYPT_TURN + 1,
                 .. "department working while the team responds — as the fuel distributor sold on paper slips in 2024." },
   met = function(w) return w.vars.downtime or w.vars.foiled end }
 
-objective { id = "contain", points = 10, by_turn = ENCRYPT_TURN + 2,
+objective { id = "contain", capability = "containment", points = 10, by_turn = ENCRYPT_TURN + 2,
   label = { vi = "Cắt mọi đường vào của kẻ tấn công trước 03:30", en = "Cut every way in by 03:30" },
   explain = { vi = "Đường vào gồm cổng của hãng và beacon trên mọi máy chủ bị chiếm — HIS gọi một máy chủ điều khiển, "
                 .. "các máy chủ khác gọi một máy chủ thứ hai: khoá tài khoản hãng, chặn cả hai, hoặc cô lập tại switch "
@@ -880,7 +885,7 @@ objective { id = "contain", points = 10, by_turn = ENCRYPT_TURN + 2,
                 .. "switch (keep hosts running)." },
   met = function(w) return not access(w) end }
 
-objective { id = "evidence", points = 5,
+objective { id = "evidence", capability = "evidence", points = 5,
   label = { vi = "Bản sao bộ nhớ và ổ đĩa của HIS và DC01 trước khi dựng lại", en = "Memory and disk images of the HIS and DC01 before rebuilding" },
   explain = { vi = "Bộ nhớ chứa beacon, khoá và lệnh của kẻ tấn công; tắt máy hay dựng lại trước khi sao chụp làm mất "
                 .. "chúng và vụ tống tiền không có chứng cứ.",
@@ -892,7 +897,7 @@ objective { id = "evidence", points = 5,
       and not w.vars.changed_before_evidence
   end }
 
-objective { id = "rebuild", points = 5,
+objective { id = "rebuild", capability = "eradication", points = 5,
   label = { vi = "Giành lại dịch vụ miền: dựng lại AD, hoặc dựng lại DC01 rồi đổi mọi mật khẩu quản trị (krbtgt hai lần)",
             en = "Take the directory back: rebuild AD, or rebuild DC01 then reset every privileged credential (krbtgt twice)" },
   explain = { vi = "Kẻ tấn công giữ quyền quản trị miền: không giành lại AD thì mọi máy khôi phục đều có thể bị mã hoá "
@@ -902,7 +907,7 @@ objective { id = "rebuild", points = 5,
                 .. "straight back." },
   met = function(w) return w.vars.ad_secured and not w.vars.da end }
 
-objective { id = "restore", points = 10, by_turn = 30,
+objective { id = "restore", capability = "recovery", points = 10, by_turn = 30,
   label = { vi = "HIS, LIS, PACS hoạt động lại, sạch, trước 15:00 Chủ Nhật", en = "HIS, LIS and PACS back, clean, by Sunday 15:00" },
   explain = { vi = "Thứ tự đúng: cắt đường vào → chứng cứ → dựng lại AD → dựng lại máy chủ → khôi phục từ băng từ ngoại "
                 .. "tuyến theo ưu tiên lâm sàng (HIS, LIS, PACS) → kết nối lại.",
@@ -910,7 +915,7 @@ objective { id = "restore", points = 10, by_turn = 30,
                 .. "tapes by clinical priority (HIS, LIS, PACS) → reconnect." },
   met = function(w) return (w.vars.encrypted_any or w.vars.foiled) and clinical_ok(w) end }
 
-objective { id = "assess", points = 10,
+objective { id = "assess", capability = "analysis", points = 10,
   label = { vi = "Xác định dữ liệu người bệnh bị đánh cắp (số người, loại dữ liệu)", en = "Establish the stolen patient data (how many, which types)" },
   explain = { vi = "Tống tiền kép: kể cả khi không bị mã hoá hay đã khôi phục xong, dữ liệu đã ra ngoài. Quy mô quyết định "
                 .. "thông báo A05, Bộ Y tế và người bệnh.",
@@ -918,7 +923,7 @@ objective { id = "assess", points = 10,
                 .. "drives the notices to A05, the Ministry of Health and the patients." },
   met = function(w) return w.vars.assessed end }
 
-objective { id = "a05", points = 10, within_minutes = 4320,
+objective { id = "a05", capability = "reporting", points = 10, within_minutes = 4320,
   label = { vi = "Thông báo A05 (hệ thống, dữ liệu sức khoẻ, phạm vi) trong 72 giờ", en = "Notify A05 (asset, health data, scope) within 72 hours" },
   explain = { vi = "Dữ liệu sức khoẻ là dữ liệu cá nhân nhạy cảm; vi phạm phải thông báo A05 trong 72 giờ, với phạm vi "
                 .. "đã đánh giá.",
@@ -926,13 +931,13 @@ objective { id = "a05", points = 10, within_minutes = 4320,
                 .. "assessed scope." },
   met = function(w) return w.vars.a05_ok end }
 
-objective { id = "report_police", points = 5, within_minutes = 1440,
+objective { id = "report_police", capability = "reporting", points = 5, within_minutes = 1440,
   label = { vi = "Chuyển Công an tỉnh (PA05) vụ tống tiền kèm chứng cứ", en = "Hand the extortion case, with evidence, to PA05" },
   explain = { vi = "Tống tiền và xâm nhập trái phép là tội phạm; giữ nguyên thư đòi tiền chuộc, bản sao máy chủ và biên bản.",
               en = "Extortion and intrusion are crimes; keep the ransom note, the server images and the custody record." },
   met = function(w) return w.vars.police_ok and w:reported { to = "police", facts = { "asset", "evidence" } } end }
 
-objective { id = "report_vncert", points = 5, within_minutes = 600,
+objective { id = "report_vncert", capability = "reporting", points = 5, within_minutes = 600,
   label = { vi = "Báo cáo VNCERT/CC kèm chỉ dấu trước 10:00", en = "Report to VNCERT/CC, with indicators, by 10:00" },
   explain = { vi = "Nhóm này nhắm vào bệnh viện qua tài khoản hãng; chỉ dấu chia sẻ sớm giúp các bệnh viện khác dùng "
                 .. "cùng hãng kịp khoá.",
@@ -940,21 +945,21 @@ objective { id = "report_vncert", points = 5, within_minutes = 600,
                 .. "with the same vendor lock down in time." },
   met = function(w) return w:reported { to = "vncert", facts = { "asset", "impact", "indicators" } } end }
 
-objective { id = "report_sector", points = 5, within_minutes = 1440,
+objective { id = "report_sector", capability = "reporting", points = 5, within_minutes = 1440,
   label = { vi = "Báo cáo Bộ Y tế trong 24 giờ", en = "Report to the Ministry of Health within 24 hours" },
   explain = { vi = "Bộ Y tế cần biết về gián đoạn khám chữa bệnh và dữ liệu người bệnh bị lộ để chỉ đạo và cảnh báo ngành.",
               en = "The Ministry needs to know of the disruption to care and the patient data exposed, to direct and "
                 .. "warn the sector." },
   met = function(w) return w:reported { to = "sector", facts = { "asset", "impact", "personal_data" } } end }
 
-objective { id = "report_owner", points = 5, within_minutes = 120,
+objective { id = "report_owner", capability = "reporting", points = 5, within_minutes = 120,
   label = { vi = "Báo cáo Giám đốc bệnh viện và Sở Y tế trước 02:00", en = "Report to the hospital director and the Department of Health by 02:00" },
   explain = { vi = "Giám đốc quyết định kích hoạt quy trình thay thế và chuyển viện; Sở Y tế là Ban Chỉ đạo của ngành ở tỉnh.",
               en = "The director decides on downtime procedures and diversion; the Department of Health leads the "
                 .. "sector in the province." },
   met = function(w) return w:reported { to = "owner", facts = { "asset", "impact" } } end }
 
-objective { id = "inform", points = 5,
+objective { id = "inform", capability = "communication", points = 5,
   label = { vi = "Thông tin trung thực cho người bệnh, nói rõ dữ liệu nào bị lộ", en = "Tell patients honestly, with the data exposed" },
   explain = { vi = "Người bệnh thấy quy trình giấy và nghe tin trên báo; nói rõ điều gì xảy ra, dữ liệu nào có thể bị lộ, "
                 .. "và cảnh giác với lừa đảo — bài học của vụ công ty chứng khoán năm 2024.",
@@ -975,28 +980,28 @@ metrics {
 }
 
 -- Penalties (w:penalize is called from the hooks above).
-penalty { id = "negotiated", points = 15,
+penalty { id = "negotiated", capability = "coordination", points = 15,
   label = { vi = "Liên hệ, thương lượng với nhóm tống tiền", en = "Contacted, negotiated with the extortion group" },
   explain = { vi = "Cơ quan nhà nước không trả tiền chuộc; liên hệ chỉ giúp nhóm tăng sức ép (chúng đăng mẫu dữ liệu "
                 .. "sớm hơn). Thư đòi tiền chuộc là chứng cứ cho Công an.",
               en = "A state body does not pay ransoms; contact only gave the group leverage (they posted a sample "
                 .. "earlier). The ransom note is evidence for the police." } }
-penalty { id = "restore_before_eradicate", points = 15,
+penalty { id = "restore_before_eradicate", capability = "recovery", points = 15,
   label = { vi = "Khôi phục khi máy chủ hoặc miền vẫn trong tay kẻ tấn công", en = "Restored onto a compromised server or domain" },
   explain = { vi = "Khôi phục lên máy chủ còn beacon, hoặc khi kẻ tấn công vẫn giữ quyền quản trị miền, là trao lại dữ "
                 .. "liệu để chúng mã hoá lần nữa. Dựng lại AD và máy chủ trước.",
               en = "Restoring onto a server with a beacon, or while the attacker holds domain admin, hands the data "
                 .. "back to be encrypted again. Rebuild AD and the servers first." } }
-penalty { id = "understated_statement", points = 10,
+penalty { id = "understated_statement", capability = "communication", points = 10,
   label = { vi = "Thông báo công khai giảm nhẹ sự cố", en = "A public statement that understated the incident" },
   explain = { vi = "'Bảo trì hệ thống' khi dữ liệu người bệnh đã bị đánh cắp sẽ bị trang rò rỉ và báo chí bác bỏ.",
               en = "'System maintenance' while patient data has been stolen is refuted by the leak site and the press." } }
-penalty { id = "shutdown_instead_of_isolate", points = 5,
+penalty { id = "shutdown_instead_of_isolate", capability = "containment", points = 5,
   label = { vi = "Tắt máy chủ bị chiếm thay vì cô lập", en = "Powered a compromised server off instead of isolating it" },
   explain = { vi = "Cô lập tại switch giữ máy chạy để lấy bộ nhớ; chỉ tắt khi không thể ngắt mạng.",
               en = "Isolation at the switch keeps the host running for the memory image; power off only when you "
                 .. "cannot disconnect." } }
-penalty { id = "evidence_destroyed", points = 5,
+penalty { id = "evidence_destroyed", capability = "evidence", points = 5,
   label = { vi = "Dựng lại HIS hoặc DC01 trước khi sao chụp chứng cứ", en = "Rebuilt the HIS or DC01 before imaging it" },
   explain = { vi = "Sao chụp bộ nhớ và ổ đĩa, lập biên bản, rồi mới dựng lại.",
               en = "Image memory and disk, write the custody record, then rebuild." } }

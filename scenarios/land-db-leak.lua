@@ -545,6 +545,8 @@ action { id = "patch", roles = { "sys" }, cost = 1, turns = 3,
     w:set("api", "patched", true)
     w:set("api", "compromised", false)
     w:set("api", "clean", true)
+    w:reveal("api", "compromised")
+    w:reveal("api", "clean")
     w:note { vi = "Đã vá: API chỉ trả hồ sơ của chính người dùng đã xác thực (VNeID), khoá API tĩnh bị thu hồi, có "
                .. "giới hạn tần suất theo người dùng. Ứng dụng di động phát hành bản cập nhật.",
              en = "Fixed: the API returns only the authenticated user's own records (VNeID), the static key is "
@@ -698,7 +700,7 @@ end)
 
 -- ───────────────────────────── scoring ───────────────────────────
 -- Objectives: 100 points in all.
-objective { id = "detect", points = 5, by_turn = 4,
+objective { id = "detect", capability = "detection", points = 5, by_turn = 4,
   label = { vi = "Xác nhận đúng dấu hiệu rút dữ liệu trong đêm (trước 04:00 Thứ Bảy)",
             en = "Confirm the extraction signs during the night (by Saturday 04:00)" },
   explain = { vi = "Tần suất gấp trăm lần, mã hồ sơ tăng tuần tự và lưu lượng ra nước ngoài là dấu hiệu thật; phiên đọc "
@@ -707,7 +709,7 @@ objective { id = "detect", points = 5, by_turn = 4,
                 .. "was the nightly sync." },
   met = function(w) return w:flagged("s_rate") or w:flagged("s_seq") or w:flagged("s_egress") end }
 
-objective { id = "stop", points = 10, by_turn = 4,
+objective { id = "stop", capability = "containment", points = 10, by_turn = 4,
   label = { vi = "Chặn hẳn đường rút dữ liệu trước 04:00 Thứ Bảy", en = "Close the extraction path by Saturday 04:00" },
   explain = { vi = "Chặn địa chỉ chỉ có tác dụng vài giờ (kẻ tấn công đổi địa chỉ); giới hạn tần suất chỉ làm chậm. Tạm "
                 .. "dừng đường dẫn bị khai thác mới chặn hẳn — mỗi 2 giờ chậm trễ là thêm khoảng 260.000 hồ sơ.",
@@ -715,7 +717,7 @@ objective { id = "stop", points = 10, by_turn = 4,
                 .. "exploited path stops it — every 2 hours of delay is some 260,000 more records." },
   met = function(w) return w.vars.records > 0 and not reachable(w) end }
 
-objective { id = "evidence", points = 10,
+objective { id = "evidence", capability = "evidence", points = 10,
   label = { vi = "Bảo toàn nhật ký truy cập API trước khi mất", en = "Preserve the API access logs before they are lost" },
   explain = { vi = "Nhật ký cục bộ xoay vòng sau 24 giờ và mất khi triển khai lại. Không có nó thì không đếm chính xác "
                 .. "được hồ sơ bị lấy và không có chứng cứ cho Công an.",
@@ -723,7 +725,7 @@ objective { id = "evidence", points = 10,
                 .. "count and no evidence for the police." },
   met = function(w) return w.vars.logs_saved end }
 
-objective { id = "size", points = 10,
+objective { id = "size", capability = "analysis", points = 10,
   label = { vi = "Xác định số bản ghi, số người và loại dữ liệu bị lộ", en = "Establish the records, people and data types exposed" },
   explain = { vi = "Thông báo A05, thông báo người dân và mức độ nghiêm trọng đều phụ thuộc vào quy mô; ảnh CCCD là dữ "
                 .. "liệu nhạy cảm.",
@@ -731,7 +733,7 @@ objective { id = "size", points = 10,
                 .. "sensitive data." },
   met = function(w) return w.vars.sized end }
 
-objective { id = "fix", points = 10, by_turn = 24,
+objective { id = "fix", capability = "eradication", points = 10, by_turn = 24,
   label = { vi = "Vá lỗi phân quyền và thu hồi khoá API tĩnh trước 18:00 Chủ Nhật",
             en = "Fix the authorisation flaw and revoke the static key by Sunday 18:00" },
   explain = { vi = "Lỗi phải được xác định (điều tra API hoặc hỏi đơn vị phát triển) rồi mới vá được; khoá nhúng trong "
@@ -740,7 +742,7 @@ objective { id = "fix", points = 10, by_turn = 24,
                 .. "key embedded in an app is everybody's secret." },
   met = function(w) return w.asset.api.patched end }
 
-objective { id = "a05", points = 20, within_minutes = 4320,
+objective { id = "a05", capability = "reporting", points = 20, within_minutes = 4320,
   label = { vi = "Thông báo A05 đầy đủ (hệ thống, dữ liệu cá nhân, phạm vi, số bản ghi) trong 72 giờ kể từ khi vi phạm xảy ra",
             en = "A complete notice to A05 (asset, personal data, scope, record count) within 72 hours of the breach" },
   explain = { vi = "Vi phạm dữ liệu cá nhân phải thông báo A05 trong 72 giờ. Nghị định 13/2023/NĐ-CP (áp dụng đến hết "
@@ -753,7 +755,7 @@ objective { id = "a05", points = 20, within_minutes = 4320,
                 .. "notice needs an established count of records and people." },
   met = function(w) return w.vars.a05_ok end }
 
-objective { id = "declare", points = 5,
+objective { id = "declare", capability = "analysis", points = 5,
   label = { vi = "Lập hồ sơ vi phạm với mốc thời gian đúng", en = "Open the breach record with the right start time" },
   explain = { vi = "Xác định vi phạm bắt đầu khi nào (nhật ký API hoặc nhật ký kiểm toán CSDL) trước khi lập hồ sơ; tính "
                 .. "từ lúc phát hiện là bắt đầu đồng hồ muộn.",
@@ -761,35 +763,35 @@ objective { id = "declare", points = 5,
                 .. "from discovery starts the clock late." },
   met = function(w) return w.vars.clock_ok end }
 
-objective { id = "report_owner", points = 5, within_minutes = 480,
+objective { id = "report_owner", capability = "reporting", points = 5, within_minutes = 480,
   label = { vi = "Báo cáo chủ quản (Sở Nông nghiệp và Môi trường) trong đêm", en = "Report to the owner during the night" },
   explain = { vi = "Chủ quản quyết định tạm dừng dịch vụ và chịu trách nhiệm thông báo; gọi cho lãnh đạo Sở ngay trong đêm.",
               en = "The owner decides on suspending the service and is responsible for the notices; call the director "
                 .. "during the night." },
   met = function(w) return w:reported { to = "owner", facts = { "asset", "impact" } } end }
 
-objective { id = "report_vncert", points = 5, within_minutes = 1440,
+objective { id = "report_vncert", capability = "reporting", points = 5, within_minutes = 1440,
   label = { vi = "Báo cáo VNCERT/CC kèm chỉ dấu trong 24 giờ", en = "Report to VNCERT/CC, with indicators, within 24 hours" },
   explain = { vi = "5 ngày là thời hạn tối đa; báo sớm kèm địa chỉ và mẫu truy vấn giúp các tỉnh dùng cùng nền tảng kiểm tra.",
               en = "5 days is the ceiling; an early report with the addresses and query pattern lets provinces on the "
                 .. "same platform check theirs." },
   met = function(w) return w:reported { to = "vncert", facts = { "asset", "impact", "indicators" } } end }
 
-objective { id = "report_police", points = 5, within_minutes = 2880,
+objective { id = "report_police", capability = "reporting", points = 5, within_minutes = 2880,
   label = { vi = "Chuyển Công an tỉnh (PA05) vụ việc kèm nhật ký đã bảo toàn", en = "Hand the case, with the preserved logs, to PA05" },
   explain = { vi = "Xâm nhập và mua bán trái phép dữ liệu cá nhân là tội phạm; Công an cần nhật ký gốc có mã băm và biên bản.",
               en = "Intrusion and trading personal data are crimes; the police need the original logs, hashed, with "
                 .. "the custody record." },
   met = function(w) return w.vars.police_ok and w:reported { to = "police", facts = { "asset", "evidence" } } end }
 
-objective { id = "report_sector", points = 5, within_minutes = 4320,
+objective { id = "report_sector", capability = "reporting", points = 5, within_minutes = 4320,
   label = { vi = "Báo cáo Bộ Nông nghiệp và Môi trường (dữ liệu cá nhân, phạm vi)", en = "Report to the land ministry (personal data, scope)" },
   explain = { vi = "CSDL đất đai tỉnh là thành phần của CSDL quốc gia; bộ quản lý ngành cần biết để kiểm tra các tỉnh khác.",
               en = "The provincial land database is part of the national one; the ministry needs to know to check "
                 .. "other provinces." },
   met = function(w) return w:reported { to = "sector", facts = { "asset", "personal_data", "scope" } } end }
 
-objective { id = "warn", points = 10, by_turn = FRAUD_TURN - 1,
+objective { id = "warn", capability = "communication", points = 10, by_turn = FRAUD_TURN - 1,
   label = { vi = "Cảnh báo người dân (dữ liệu bị lộ, cách nhận biết lừa đảo) trước 08:00 Chủ Nhật",
             en = "Warn citizens (what leaked, how to spot fraud) by Sunday 08:00" },
   explain = { vi = "Dữ liệu đã bị rao bán thì lừa đảo sẽ đến (bài học vụ rao bán dữ liệu tín dụng năm 2025). Thông báo "
@@ -825,35 +827,35 @@ metrics {
 }
 
 -- Penalties (w:penalize is called from the hooks above).
-penalty { id = "clock_started_late", points = 10,
+penalty { id = "clock_started_late", capability = "analysis", points = 10,
   label = { vi = "Tính thời hạn 72 giờ từ lúc phát hiện thay vì lúc vi phạm xảy ra", en = "Started the 72-hour clock late" },
   explain = { vi = "Hồ sơ vi phạm được lập khi chưa xác định thời điểm bắt đầu, nên tính từ lúc phát hiện. Vi phạm thực tế "
                 .. "bắt đầu Thứ Sáu 20:04: hạn A05 sớm hơn nhiều giờ so với hạn đội đang theo.",
               en = "The breach record was opened before anyone established when it began, so it counted from "
                 .. "discovery. It began Friday 20:04: the real A05 deadline is hours earlier than the one the team "
                 .. "was working to." } }
-penalty { id = "no_record_count", points = 10,
+penalty { id = "no_record_count", capability = "analysis", points = 10,
   label = { vi = "Thông báo A05 không có số bản ghi xác định được", en = "A05 notice without an established record count" },
   explain = { vi = "Xác định quy mô (đối chiếu nhật ký với CSDL) trước khi gửi; A05 trả lại thông báo thiếu số liệu.",
               en = "Size the breach (logs against the database) before sending; A05 sends back a notice without figures." } }
-penalty { id = "no_warning", points = 10,
+penalty { id = "no_warning", capability = "communication", points = 10,
   label = { vi = "Không cảnh báo người dân trước khi lừa đảo bắt đầu", en = "No citizen warning before the fraud began" },
   explain = { vi = "Kẻ lừa đảo gọi người dân với số CCCD và số thửa đúng; người dân chưa được báo nên dễ tin.",
               en = "Fraudsters phoned citizens with the right ID numbers and parcels; nobody had warned them, so "
                 .. "they believed it." } }
-penalty { id = "contacted_seller", points = 10,
+penalty { id = "contacted_seller", capability = "coordination", points = 10,
   label = { vi = "Liên hệ, thương lượng với người rao bán dữ liệu", en = "Contacted, negotiated with the data seller" },
   explain = { vi = "Không có gì bảo đảm dữ liệu bị xoá; người bán dùng cuộc liên hệ để quảng cáo và tăng giá. Việc này "
                 .. "thuộc Công an.",
               en = "Nothing guarantees deletion; the seller used the contact as advertising and raised the price. "
                 .. "This is a matter for the police." } }
-penalty { id = "understated_statement", points = 5,
+penalty { id = "understated_statement", capability = "communication", points = 5,
   label = { vi = "Thông báo công khai không nêu dữ liệu cá nhân bị lộ", en = "A public statement that left out the personal-data leak" },
   explain = { vi = "'Sự cố kỹ thuật, đang khắc phục' khi dữ liệu của hàng trăm nghìn người đang bị rao bán làm mất lòng "
                 .. "tin và khiến người dân không đề phòng lừa đảo.",
               en = "'A technical incident being fixed' while hundreds of thousands of people's data is on sale costs "
                 .. "trust and leaves citizens unguarded against fraud." } }
-penalty { id = "evidence_destroyed", points = 5,
+penalty { id = "evidence_destroyed", capability = "evidence", points = 5,
   label = { vi = "Triển khai lại máy chủ API trước khi bảo toàn nhật ký", en = "Redeployed the API before preserving its logs" },
   explain = { vi = "Xuất nhật ký và ảnh máy chủ, tính mã băm, lập biên bản — rồi mới vá và triển khai lại.",
               en = "Export logs and server images, hash them, write the custody record — then patch and redeploy." } }

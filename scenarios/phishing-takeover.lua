@@ -817,6 +817,10 @@ on("eradicate", function(w, a)
       w:note { vi = "Chưa gỡ sạch: mã độc chưa được xác định rõ trên máy này. Hãy điều tra trước.",
                en = "Not fully removed: the malware was not identified on this machine. Investigate first." }
     else
+      if not w:knows(a.target, "compromised") then   -- (the standard sweep told of a known one)
+        w:reveal(a.target, "compromised")
+        w:reveal(a.target, "clean")
+      end
       w:note { vi = "Máy đã được cài lại từ ảnh chuẩn, sạch mã độc.", en = "The machine was reimaged; clean." }
     end
   end
@@ -874,7 +878,7 @@ end)
 
 -- ───────────────────────────── scoring ───────────────────────────
 -- Objectives: 100 points in all.
-objective { id = "detect", points = 10, by_turn = 4,
+objective { id = "detect", capability = "detection", points = 10, by_turn = 4,
   label = { vi = "Xác nhận đúng dấu hiệu thật (thư giả mạo, máy kết nối lạ, phiên lạ) trước 09:30",
             en = "Confirm a real sign (the lure, the odd beacon, the odd session) by 09:30" },
   explain = { vi = "Tệp nén có mật khẩu là cách quen thuộc để qua mặt cổng thư; nhãn 'không quét được' là lúc phải "
@@ -883,7 +887,7 @@ objective { id = "detect", points = 10, by_turn = 4,
                 .. "check who opened it. A new domain called every 60 seconds is malware calling home." },
   met = function(w) return w:flagged("s_gw") or w:flagged("s_beacon") or w:flagged("s_geo") end }
 
-objective { id = "purge", points = 10, by_turn = LATE_OPEN - 1,
+objective { id = "purge", capability = "containment", points = 10, by_turn = LATE_OPEN - 1,
   label = { vi = "Gỡ thư giả mạo khỏi mọi hộp thư trước 09:30", en = "Purge the lure from every mailbox by 09:30" },
   explain = { vi = "13 người khác cũng nhận thư; người đi họp về lúc 09:30 đã mở nó. Gỡ thư theo mã băm và thêm luật chặn "
                 .. "còn chặn luôn đợt thư độc gửi từ hộp thư nội bộ bị chiếm.",
@@ -891,7 +895,7 @@ objective { id = "purge", points = 10, by_turn = LATE_OPEN - 1,
                 .. "blocking rule also stops the wave later sent from the taken-over internal mailbox." },
   met = function(w) return w.vars.purged end }
 
-objective { id = "contain", points = 10, by_turn = 6,
+objective { id = "contain", capability = "containment", points = 10, by_turn = 6,
   label = { vi = "Cô lập máy trạm bị nhiễm trước 10:00", en = "Isolate the infected workstation by 10:00" },
   explain = { vi = "Còn nối mạng thì mã độc còn gửi dữ liệu, bộ ghi phím còn lấy mật khẩu mới. Cô lập qua EDR/switch, "
                 .. "giữ máy chạy để lấy bộ nhớ.",
@@ -899,7 +903,7 @@ objective { id = "contain", points = 10, by_turn = 6,
                 .. "through EDR or the switch and keep it running for the memory image." },
   met = function(w) local P = w.asset.pc_noivu; return P.isolated or not P.online end }
 
-objective { id = "evidence", points = 5,
+objective { id = "evidence", capability = "evidence", points = 5,
   label = { vi = "Sao chụp ổ đĩa và bộ nhớ máy bị nhiễm, có biên bản, trước khi cài lại",
             en = "Image the infected machine's disk and memory, with a custody record, before reimaging" },
   explain = { vi = "Bộ nhớ chứa cấu hình mã độc và các địa chỉ điều khiển; tắt máy hay cài lại trước khi sao chụp làm mất "
@@ -908,7 +912,7 @@ objective { id = "evidence", points = 5,
                 .. "loses them, and the case cannot go to the police." },
   met = function(w) local V = w.vars; return V.evidence_ok and not V.changed_before_evidence and not V.memory_lost end }
 
-objective { id = "block", points = 5, by_turn = 8,
+objective { id = "block", capability = "containment", points = 5, by_turn = 8,
   label = { vi = "Chặn tên miền điều khiển của mã độc trước 10:30", en = "Block the malware's C2 domain by 10:30" },
   explain = { vi = "Chặn " .. C2 .. " cắt đường gửi mật khẩu mới ra ngoài từ mọi máy còn nhiễm — kể cả máy chưa ai biết — "
                 .. "và làm lộ diện chúng trong nhật ký tường lửa.",
@@ -916,7 +920,7 @@ objective { id = "block", points = 5, by_turn = 8,
                 .. "passwords out, and makes them show up in the firewall logs." },
   met = function(w) return w.vars.c2_blocked end }
 
-objective { id = "evict", points = 15, by_turn = 12,
+objective { id = "evict", capability = "eradication", points = 15, by_turn = 12,
   label = { vi = "Chấm dứt mọi quyền truy cập của kẻ tấn công trước 11:30",
             en = "End every access the attacker has by 11:30" },
   explain = { vi = "Thứ tự đúng: cô lập máy nhiễm → đặt lại mật khẩu VÀ kết thúc mọi phiên (webmail, QLVB) → xoá quy tắc "
@@ -925,7 +929,7 @@ objective { id = "evict", points = 15, by_turn = 12,
                 .. "QLVB) → delete the forwarding rule → MFA. A user's own password change does not kill a stolen cookie." },
   met = function(w) return attacker_out(w) end }
 
-objective { id = "mfa", points = 5,
+objective { id = "mfa", capability = "eradication", points = 5,
   label = { vi = "Bật xác thực đa yếu tố cho webmail và QLVB", en = "Enforce MFA on webmail and QLVB" },
   explain = { vi = "MFA khiến mật khẩu bị lộ (kể cả qua bộ ghi phím) không đủ để đăng nhập; nhưng không cứu được phiên đã "
                 .. "bị đánh cắp — phải kết hợp với thu hồi phiên.",
@@ -933,7 +937,7 @@ objective { id = "mfa", points = 5,
                 .. "stolen session — combine it with revoking sessions." },
   met = function(w) return w.vars.mfa end }
 
-objective { id = "hunt", points = 5, by_turn = 12,
+objective { id = "hunt", capability = "analysis", points = 5, by_turn = 12,
   label = { vi = "Săn tìm theo chỉ dấu trên toàn tỉnh trước 11:30", en = "Hunt province-wide with the indicators by 11:30" },
   explain = { vi = "Thư gửi 14 người và sau đó 60 người; một nạn nhân là chưa phải tất cả. Săn tìm cần chỉ dấu cụ thể: "
                 .. "điều tra máy nhiễm, nhật ký DNS hoặc nhờ VNCERT/CC.",
@@ -943,7 +947,7 @@ objective { id = "hunt", points = 5, by_turn = 12,
 
 -- Personnel lists are the officials' personal data: a team that stops the theft before
 -- QLVB is entered has nothing to notify; once they were taken, A05 must hear of it.
-objective { id = "personal_data", points = 5,
+objective { id = "personal_data", capability = "reporting", points = 5,
   label = { vi = "Dữ liệu cá nhân: chặn kẻ tấn công trước khi QLVB bị tải, hoặc thông báo A05 khi danh sách nhân sự đã bị lấy",
             en = "Personal data: stop the attacker before QLVB is pillaged, or notify A05 once personnel lists were taken" },
   explain = { vi = "Danh sách nhân sự là dữ liệu cá nhân của cán bộ. Khi đã bị tải về, phải thông báo A05 trong 72 giờ, "
@@ -956,7 +960,7 @@ objective { id = "personal_data", points = 5,
     return attacker_out(w)
   end }
 
-objective { id = "warn", points = 10, by_turn = 8,
+objective { id = "warn", capability = "coordination", points = 10, by_turn = 8,
   label = { vi = "Cảnh báo cán bộ qua kênh an toàn trước 10:30", en = "Warn staff over a safe channel by 10:30" },
   explain = { vi = "Khi hộp thư còn bị chiếm, cảnh báo gửi qua thư điện tử là báo cho chính kẻ tấn công. Dùng điện "
                 .. "thoại, nhóm điều hành, thông báo trên QLVB — hoặc thư điện tử sau khi đã đẩy kẻ tấn công ra.",
@@ -964,7 +968,7 @@ objective { id = "warn", points = 10, by_turn = 8,
                 .. "office chiefs' group, a QLVB notice — or e-mail once the attacker is out." },
   met = function(w) return w.vars.warned end }
 
-objective { id = "report_owner", points = 5, within_minutes = 120,
+objective { id = "report_owner", capability = "reporting", points = 5, within_minutes = 120,
   label = { vi = "Báo cáo cơ quan chủ quản (hệ thống, ảnh hưởng) trước 10:30",
             en = "Report to the system owner (asset, impact) by 10:30" },
   explain = { vi = "Văn phòng UBND tỉnh quản lý thư công vụ và QLVB; lãnh đạo cần biết sớm vì tài liệu về sắp xếp nhân "
@@ -973,7 +977,7 @@ objective { id = "report_owner", points = 5, within_minutes = 120,
                 .. "personnel documents are being taken." },
   met = function(w) return w:reported { to = "owner", facts = { "asset", "impact" } } end }
 
-objective { id = "report_vncert", points = 10, within_minutes = 240,
+objective { id = "report_vncert", capability = "reporting", points = 10, within_minutes = 240,
   label = { vi = "Báo cáo VNCERT/CC kèm chỉ dấu trong buổi sáng",
             en = "Report to VNCERT/CC, with the indicators, within the morning" },
   explain = { vi = "Thời hạn pháp lý tối đa là 5 ngày (QĐ 05/2017/QĐ-TTg, TT 20/2017/TT-BTTTT), nhưng chia sẻ chỉ dấu "
@@ -982,7 +986,7 @@ objective { id = "report_vncert", points = 10, within_minutes = 240,
                 .. "shift lets other provinces receiving the same lure block it in time." },
   met = function(w) return w:reported { to = "vncert", facts = { "asset", "impact", "indicators" } } end }
 
-objective { id = "report_police", points = 5, within_minutes = 480,
+objective { id = "report_police", capability = "reporting", points = 5, within_minutes = 480,
   label = { vi = "Chuyển Công an tỉnh (PA05) vụ việc, kèm chứng cứ", en = "Hand the case, with evidence, to PA05" },
   explain = { vi = "Giả mạo văn bản nhà nước, xâm nhập trái phép và chiếm đoạt tài liệu là dấu hiệu tội phạm; chuyển kèm "
                 .. "bản sao máy nhiễm, nhật ký và biên bản.",
@@ -1009,29 +1013,29 @@ metrics {
 }
 
 -- Penalties (w:penalize is called from the hooks above).
-penalty { id = "reset_without_sessions", points = 10,
+penalty { id = "reset_without_sessions", capability = "eradication", points = 10,
   label = { vi = "Chỉ đổi mật khẩu, không kết thúc các phiên bị đánh cắp",
             en = "Changed the password without ending the stolen sessions" },
   explain = { vi = "Mã độc lấy cookie phiên: kẻ tấn công không cần mật khẩu. Phải đặt lại bởi quản trị kèm thu hồi mọi phiên.",
               en = "The malware took session cookies: the attacker needs no password. An admin reset that revokes "
                 .. "every session is required." } }
-penalty { id = "warned_through_compromised_mail", points = 10,
+penalty { id = "warned_through_compromised_mail", capability = "coordination", points = 10,
   label = { vi = "Cảnh báo cán bộ qua hệ thống thư đang bị chiếm",
             en = "Warned staff through the compromised mail system" },
   explain = { vi = "Kẻ tấn công đọc được cảnh báo, xoá nó khỏi hộp thư nạn nhân và tải vội mọi tài liệu. Liên lạc ngoài "
                 .. "kênh (điện thoại, nhóm điều hành) khi kênh thường đã bị chiếm.",
               en = "The attacker read the warning, deleted it from the victim's inbox and rushed the downloads. Go out "
                 .. "of band (phone, the office chiefs' group) when the usual channel is compromised." } }
-penalty { id = "shutdown_instead_of_isolate", points = 5,
+penalty { id = "shutdown_instead_of_isolate", capability = "containment", points = 5,
   label = { vi = "Tắt máy bị nhiễm thay vì cô lập", en = "Powered the infected machine off instead of isolating it" },
   explain = { vi = "Cô lập qua EDR đã đủ ngăn chặn; tắt máy làm mất cấu hình mã độc và kết nối trong bộ nhớ.",
               en = "EDR isolation was enough to contain; powering off lost the malware's configuration and "
                 .. "connections in memory." } }
-penalty { id = "evidence_destroyed", points = 5,
+penalty { id = "evidence_destroyed", capability = "evidence", points = 5,
   label = { vi = "Cài lại máy trước khi sao chụp chứng cứ", en = "Reimaged a machine before imaging it" },
   explain = { vi = "Sao chụp ổ đĩa và bộ nhớ, lập biên bản, rồi mới cài lại.",
               en = "Take disk and memory images with a custody record, then reimage." } }
-penalty { id = "blocked_legit_sender", points = 5,
+penalty { id = "blocked_legit_sender", capability = "analysis", points = 5,
   label = { vi = "Chặn nhầm người gửi hợp lệ (cảnh báo sai)", en = "Blocked a legitimate sender (a false positive)" },
   explain = { vi = "Thư có macro của Sở Giáo dục và Đào tạo là mẫu kế hoạch thi gửi hằng năm, có chữ ký số; SIEM và lịch "
                 .. "thay đổi giải thích được. Điều tra trước khi chặn một cơ quan của tỉnh.",

@@ -504,6 +504,7 @@ action { id = "eradicate", roles = { "sys" }, cost = 2, turns = 2,
              V.eradicated = true
              w:set("portal", "compromised", false)
              w:set("portal", "clean", true)
+             w:reveal("portal", "compromised")
              w:reveal("portal", "clean", { vi = "Đã xoá cả hai web shell; rà soát lại không còn tệp lạ.",
                                            en = "Both web shells deleted; a re-check finds no foreign file." })
            elseif V.exploited then
@@ -533,9 +534,9 @@ action { id = "restore", roles = { "sys" }, cost = 2, turns = 2,
              end
              V.spam = false   -- the gambling pages lived in the content database
            end
-           -- The standard restore: defaced/encrypted false, online, vars.restored.
+           -- The standard restore: defaced/encrypted false (and shown so), online,
+           -- vars.restored.
            stdlib.run.restore(w, a)
-           w:reveal(a.target, "defaced")
            w:note { vi = "Đã khôi phục mã nguồn CMS và CSDL nội dung từ bản sao lưu 02:00; các trang cờ bạc "
                       .. "và trang chủ giả đã biến mất. Thư mục uploads giữ nguyên (không thuộc bản sao lưu).",
                     en = "CMS code and content database restored from the 02:00 backup; the gambling pages "
@@ -759,7 +760,7 @@ end)
 
 -- ───────────────────────────── scoring ───────────────────────────
 -- Objectives: 100 points in all.
-objective { id = "detect", points = 10, by_turn = 4,
+objective { id = "detect", capability = "detection", points = 10, by_turn = 4,
   label = { vi = "Phát hiện xâm nhập: xác nhận đúng cảnh báo tải tệp hoặc tệp .php mới trong vòng 1 giờ",
             en = "Detect the intrusion: confirm the upload or new .php alert within an hour" },
   explain = { vi = "Cảnh báo WAF về tệp 'anh_bia.php.jpg' và cảnh báo toàn vẹn tệp là dấu hiệu thật. Khi WAF "
@@ -768,7 +769,7 @@ objective { id = "detect", points = 10, by_turn = 4,
                 .. "in detection mode, a medium alert can be a successful intrusion." },
   met = function(w) return w:flagged("s_upload") or w:flagged("s_fim") end }
 
-objective { id = "contain", points = 15, by_turn = DEFACE_TURN - 1,
+objective { id = "contain", capability = "containment", points = 15, by_turn = DEFACE_TURN - 1,
   label = { vi = "Ngăn chặn trước 10:00: cô lập Cổng hoặc bật trang bảo trì",
             en = "Contain before 10:00: isolate the portal or put up the maintenance page" },
   explain = { vi = "Trang bảo trì tại WAF (hoặc cô lập) cắt đường vào web shell mà vẫn giữ máy chạy để lấy "
@@ -780,7 +781,7 @@ objective { id = "contain", points = 15, by_turn = DEFACE_TURN - 1,
     return w.vars.exploited and (P.isolated or P.vars.maintenance or not P.online)
   end }
 
-objective { id = "evidence", points = 10,
+objective { id = "evidence", capability = "evidence", points = 10,
   label = { vi = "Thu thập chứng cứ (ổ đĩa và bộ nhớ, chuỗi lưu giữ) trước khi xoá hay khôi phục",
             en = "Collect evidence (disk, memory, chain of custody) before deleting or restoring" },
   explain = { vi = "Xoá shell hay khôi phục trước khi tạo bản sao làm mất dấu vết; tắt máy làm mất bộ nhớ. "
@@ -792,7 +793,7 @@ objective { id = "evidence", points = 10,
     return V.evidence_ok and not V.changed_before_evidence and not V.memory_lost
   end }
 
-objective { id = "eradicate", points = 15,
+objective { id = "eradicate", capability = "eradication", points = 15,
   label = { vi = "Loại bỏ mọi web shell", en = "Remove every web shell" },
   explain = { vi = "Có hai web shell; shell thứ hai giả mạo thời gian và chỉ lộ ra khi phân tích dòng thời gian "
                 .. "trên bản sao ổ đĩa, điều tra lần hai, hoặc nhờ mẫu nhận diện của VNCERT/CC.",
@@ -800,14 +801,14 @@ objective { id = "eradicate", points = 15,
                 .. "timeline of the disk image, a second investigation, or VNCERT/CC's signatures." },
   met = function(w) return w.vars.exploited and not foothold(w) end }
 
-objective { id = "patch", points = 5,
+objective { id = "patch", capability = "eradication", points = 5,
   label = { vi = "Vá lỗi tải tệp bị khai thác", en = "Patch the exploited upload flaw" },
   explain = { vi = "Còn lỗi tải tệp thì kẻ tấn công chỉ việc tải shell lên lần nữa. Cũng cần đưa WAF về chế độ chặn.",
               en = "With the upload flaw open the attacker simply uploads a shell again. Put the WAF back "
                 .. "in blocking mode too." },
   met = function(w) return w.asset.portal.patched end }
 
-objective { id = "credentials", points = 5,
+objective { id = "credentials", capability = "eradication", points = 5,
   label = { vi = "Đổi mật khẩu quản trị CMS và CSDL sau khi đã loại bỏ shell",
             en = "Rotate the CMS admin and database passwords after the shells are gone" },
   explain = { vi = "config.php và bảng quản trị đã bị đọc. Đổi mật khẩu khi shell còn thì kẻ tấn công đọc được "
@@ -816,7 +817,7 @@ objective { id = "credentials", points = 5,
                 .. "new passwords; not rotating lets the attacker log back in as a valid user." },
   met = function(w) return w.vars.rotated_portal and w.vars.rotated_db end }
 
-objective { id = "report_owner", points = 5, within_minutes = 120,
+objective { id = "report_owner", capability = "reporting", points = 5, within_minutes = 120,
   label = { vi = "Báo cáo cơ quan chủ quản (hệ thống, ảnh hưởng) trước 10:00",
             en = "Report to the system owner (asset, impact) by 10:00" },
   explain = { vi = "Văn phòng UBND tỉnh là chủ quản Cổng; họ cần biết sớm để quyết định và trả lời báo chí.",
@@ -824,7 +825,7 @@ objective { id = "report_owner", points = 5, within_minutes = 120,
                 .. "and to answer the press." },
   met = function(w) return w:reported { to = "owner", facts = { "asset", "impact" } } end }
 
-objective { id = "report_vncert", points = 10, within_minutes = 240,
+objective { id = "report_vncert", capability = "reporting", points = 10, within_minutes = 240,
   label = { vi = "Báo cáo VNCERT/CC (hệ thống, cấp độ, ảnh hưởng, dấu hiệu nhận biết) trong buổi sáng",
             en = "Report to VNCERT/CC (asset, level, impact, indicators) within the morning" },
   explain = { vi = "Theo QĐ 05/2017/QĐ-TTg và Thông tư 20/2017/TT-BTTTT, 5 ngày là thời hạn tối đa; báo ngay "
@@ -835,7 +836,7 @@ objective { id = "report_vncert", points = 10, within_minutes = 240,
     return w:reported { to = "vncert", facts = { "asset", "level", "impact", "indicators" } }
   end }
 
-objective { id = "report_police", points = 10, within_minutes = 480,
+objective { id = "report_police", capability = "reporting", points = 10, within_minutes = 480,
   label = { vi = "Chuyển Công an tỉnh (PA05) vụ việc có dấu hiệu tội phạm, kèm chứng cứ",
             en = "Hand the case, with evidence, to the provincial police cyber unit (PA05)" },
   explain = { vi = "Xâm nhập trái phép và quảng cáo cờ bạc là dấu hiệu tội phạm; báo cáo phải kèm chứng cứ đã "
@@ -847,7 +848,7 @@ objective { id = "report_police", points = 10, within_minutes = 480,
       and w:reported { to = "police", facts = { "asset", "impact", "evidence" } }
   end }
 
-objective { id = "communicate", points = 5, by_turn = 16,
+objective { id = "communicate", capability = "communication", points = 5, by_turn = 16,
   label = { vi = "Thông tin trung thực cho người dân (nêu rõ ảnh hưởng) trước 12:00",
             en = "Tell citizens honestly (including the impact) by 12:00" },
   explain = { vi = "Người dân cần biết Cổng bị tấn công, không truy cập các liên kết cá cược và khi nào Cổng "
@@ -856,7 +857,7 @@ objective { id = "communicate", points = 5, by_turn = 16,
                 .. "will be back. 'Technical maintenance' alone understates it." },
   met = function(w) return w.vars.honest end }
 
-objective { id = "deindex", points = 5,
+objective { id = "deindex", capability = "recovery", points = 5,
   label = { vi = "Gỡ các trang cờ bạc khỏi kết quả tìm kiếm", en = "Get the gambling pages out of search results" },
   explain = { vi = "Hàng trăm trang cờ bạc đã được lập chỉ mục dưới tên miền của Cổng; xoá trên máy chủ chưa "
                 .. "đủ, phải yêu cầu công cụ tìm kiếm gỡ — sau khi nội dung đã bị xoá.",
@@ -864,7 +865,7 @@ objective { id = "deindex", points = 5,
                 .. "enough: ask the search engines to drop them — after the content is gone." },
   met = function(w) return w.vars.deindexed end }
 
-objective { id = "restore", points = 5, by_turn = 24,
+objective { id = "restore", capability = "recovery", points = 5, by_turn = 24,
   label = { vi = "Cổng hoạt động trở lại, sạch và đã vá, trước 14:00",
             en = "Portal back in service, clean and patched, by 14:00" },
   explain = { vi = "Thứ tự đúng: chứng cứ → loại bỏ hết shell → vá → đổi mật khẩu → khôi phục nội dung → "
@@ -898,36 +899,36 @@ metrics {
 }
 
 -- Penalties (w:penalize is called from the hooks above).
-penalty { id = "restore_before_eradicate", points = 15,
+penalty { id = "restore_before_eradicate", capability = "recovery", points = 15,
   label = { vi = "Khôi phục giao diện khi chưa loại bỏ web shell",
             en = "Restored the page before removing the web shell" },
   explain = { vi = "Trang chủ đẹp trở lại nhưng web shell vẫn nằm trong uploads: kẻ tấn công quay lại sau 30 phút. "
                 .. "Đây đúng là điều đã xảy ra với nhiều cổng .gov.vn năm 2023.",
               en = "The home page looked fine again but the shell was still in uploads: the attacker came back "
                 .. "30 minutes later — exactly what happened to many .gov.vn sites in 2023." } }
-penalty { id = "evidence_destroyed", points = 10,
+penalty { id = "evidence_destroyed", capability = "evidence", points = 10,
   label = { vi = "Xoá hoặc khôi phục trước khi thu thập chứng cứ",
             en = "Deleted or restored before collecting evidence" },
   explain = { vi = "Tạo bản sao ổ đĩa và bộ nhớ, kèm biên bản, trước mọi thay đổi trên máy bị xâm nhập.",
               en = "Image disk and memory, with a custody record, before changing a compromised system." } }
-penalty { id = "shutdown_instead_of_isolate", points = 10,
+penalty { id = "shutdown_instead_of_isolate", capability = "containment", points = 10,
   label = { vi = "Tắt máy chủ thay vì cô lập", en = "Powered the server off instead of isolating it" },
   explain = { vi = "Trang bảo trì hoặc cô lập đã đủ ngăn chặn; tắt máy làm mất tiến trình shell và phiên của kẻ "
                 .. "tấn công trong bộ nhớ.",
               en = "A maintenance page or isolation was enough to contain; powering off lost the shell "
                 .. "process and the attacker's sessions in memory." } }
-penalty { id = "understated_statement", points = 10,
+penalty { id = "understated_statement", capability = "communication", points = 10,
   label = { vi = "Thông báo công khai giảm nhẹ sự cố", en = "A public statement that understated the incident" },
   explain = { vi = "Người dân đã thấy quảng cáo cờ bạc; một thông báo không nêu ảnh hưởng làm mất lòng tin khi "
                 .. "sự thật lộ ra (bài học từ sự cố ransomware một công ty chứng khoán năm 2024).",
               en = "Citizens had seen the gambling ads; a statement without the impact costs trust when the "
                 .. "truth comes out (the lesson of the 2024 securities-broker ransomware case)." } }
-penalty { id = "reopened_without_rotation", points = 5,
+penalty { id = "reopened_without_rotation", capability = "recovery", points = 5,
   label = { vi = "Mở lại Cổng khi chưa đổi mật khẩu bị lộ",
             en = "Reopened the portal before rotating stolen passwords" },
   explain = { vi = "Mật khẩu CSDL và tài khoản quản trị CMS đã bị đọc; phải đổi trước khi mở lại.",
               en = "The database and CMS admin passwords had been read; rotate them before reopening." } }
-penalty { id = "disrupted_public_service", points = 5,
+penalty { id = "disrupted_public_service", capability = "analysis", points = 5,
   label = { vi = "Ngắt Cổng Dịch vụ công vì một cảnh báo sai",
             en = "Cut off the public-service portal over a false positive" },
   explain = { vi = "CPU cao trên Cổng Dịch vụ công do tác vụ sao lưu; điều tra trước khi ngắt một dịch vụ "

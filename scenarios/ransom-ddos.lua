@@ -441,6 +441,7 @@ action { id = "restrict_admin", roles = { "net", "sys" }, cost = 1, turns = 1, t
     V.admin_safe = true
     if V.breached and w.asset.dvc.compromised then
       w:set("dvc", "compromised", false)
+      w:reveal("dvc", "compromised")
       w:note { vi = "/quantri chỉ còn truy cập từ nội bộ; phiên của kẻ tấn công bị cắt.",
                en = "/quantri is internal-only now; the attacker's session is cut." }
     else
@@ -528,6 +529,7 @@ on("reset_credentials", function(w, a)
   V.admin_safe = true
   if V.breached and w.asset.dvc.compromised then
     w:set("dvc", "compromised", false)
+    w:reveal("dvc", "compromised")
     w:note { vi = "Đổi mật khẩu qtv_dvc, bật xác thực hai lớp, huỷ mọi phiên: kẻ tấn công bị đẩy ra.",
              en = "qtv_dvc reset, two-factor sign-in on, every session ended: the attacker is out." }
   else
@@ -586,7 +588,7 @@ on("request_support", function(w, a)
 end)
 
 -- ───────────────────────────── scoring ───────────────────────────
-objective { id = "detect", points = 10, by_turn = 3,
+objective { id = "detect", capability = "detection", points = 10, by_turn = 3,
   label = { vi = "Xác nhận thư tống tiền hoặc đợt tấn công thử là thật trước 09:00",
             en = "Confirm the extortion mail or the demonstration flood by 09:00" },
   explain = { vi = "Thư tống tiền báo trước giờ 'trình diễn'; khi đường truyền bão hoà đúng giờ đó, mối đe doạ là thật.",
@@ -594,7 +596,7 @@ objective { id = "detect", points = 10, by_turn = 3,
                 .. "threat was real." },
   met = function(w) return w:flagged("s_email") or w:flagged("s_demo") end }
 
-objective { id = "scrubbing", points = 15, by_turn = 8,
+objective { id = "scrubbing", capability = "containment", points = 15, by_turn = 8,
   label = { vi = "Dịch vụ lọc DDoS của ISP hoạt động trước đợt tấn công chính (trước 10:40)",
             en = "The ISP's scrubbing is active before the main wave (by 10:40)" },
   explain = { vi = "Không thiết bị nào của tỉnh chịu nổi hàng trăm Gbps; chỉ lọc ở thượng nguồn mới giữ được đường "
@@ -603,7 +605,7 @@ objective { id = "scrubbing", points = 15, by_turn = 8,
                 .. "Activation takes about an hour: start as soon as the threat arrives." },
   met = function(w) return w.vars.scrub end }
 
-objective { id = "layer7", points = 15, by_turn = 10,
+objective { id = "layer7", capability = "containment", points = 15, by_turn = 10,
   label = { vi = "Giới hạn tốc độ và thử thách trình duyệt cho tấn công tầng ứng dụng",
             en = "Rate limits and browser challenges against the application-layer flood" },
   explain = { vi = "Lọc của ISP không phân biệt được yêu cầu HTTPS hợp lệ; WAF phải giới hạn tốc độ. Giới hạn theo "
@@ -612,7 +614,7 @@ objective { id = "layer7", points = 15, by_turn = 10,
                 .. "limit stops the foreign wave only, not a domestic botnet." },
   met = function(w) return w.vars.rate end }
 
-objective { id = "notice", points = 10, by_turn = 6,
+objective { id = "notice", capability = "communication", points = 10, by_turn = 6,
   label = { vi = "Thông báo tình trạng cho người dân (nêu rõ ảnh hưởng, biện pháp) trước 10:00",
             en = "Tell citizens the status (impact, measures) by 10:00" },
   explain = { vi = "Phụ huynh cần biết vì sao không nộp được và phải làm gì; thông báo trên Cổng TTĐT, mạng xã hội "
@@ -621,7 +623,7 @@ objective { id = "notice", points = 10, by_turn = 6,
                 .. "official social pages, through communes and schools." },
   met = function(w) return w.vars.notice end }
 
-objective { id = "extension", points = 10,
+objective { id = "extension", capability = "recovery", points = 10,
   label = { vi = "Gia hạn nộp hồ sơ và thông báo cho người dân", en = "Extend the filing deadline and announce it" },
   explain = { vi = "Người dân không được chịu thiệt vì sự cố của hệ thống: đề xuất gia hạn sớm, và thông báo sau khi "
                 .. "có quyết định.",
@@ -629,7 +631,7 @@ objective { id = "extension", points = 10,
                 .. "and announce it once signed." },
   met = function(w) return w.vars.ext_announced end }
 
-objective { id = "intrusion", points = 15, by_turn = BREACH_TURN - 1,
+objective { id = "intrusion", capability = "detection", points = 15, by_turn = BREACH_TURN - 1,
   label = { vi = "Phát hiện và chặn việc dò mật khẩu quản trị ẩn sau DDoS trước 11:20",
             en = "Find and stop the admin password guessing hidden behind the DDoS by 11:20" },
   explain = { vi = "DDoS thường là màn khói: một dòng cảnh báo mức thấp về /quantri bị lấn át bởi hàng nghìn cảnh báo "
@@ -641,7 +643,7 @@ objective { id = "intrusion", points = 15, by_turn = BREACH_TURN - 1,
     return (V.bf_known or w:flagged("s_bruteforce")) and V.admin_safe and not V.breached
   end }
 
-objective { id = "report_vncert", points = 10, within_minutes = 240,
+objective { id = "report_vncert", capability = "reporting", points = 10, within_minutes = 240,
   label = { vi = "Báo cáo VNCERT/CC (hệ thống, ảnh hưởng, chỉ dấu) trước 12:00",
             en = "Report to VNCERT/CC (asset, impact, indicators) by 12:00" },
   explain = { vi = "Thư, ví tiền và các hướng tấn công giúp VNCERT/CC cảnh báo các tỉnh khác đang nhận cùng loại thư.",
@@ -649,7 +651,7 @@ objective { id = "report_vncert", points = 10, within_minutes = 240,
                 .. "the same mail." },
   met = function(w) return w:reported { to = "vncert", facts = { "asset", "impact", "indicators" } } end }
 
-objective { id = "report_police", points = 10, within_minutes = 480,
+objective { id = "report_police", capability = "reporting", points = 10, within_minutes = 480,
   label = { vi = "Chuyển Công an tỉnh (PA05) vụ tống tiền kèm thư gốc", en = "Hand the extortion to PA05 with the original mail" },
   explain = { vi = "Cưỡng đoạt tài sản qua mạng là tội phạm: giữ nguyên thư gốc có đủ tiêu đề, nhật ký WAF và netflow.",
               en = "Extortion over the network is a crime: keep the original mail with full headers, WAF and "
@@ -658,7 +660,7 @@ objective { id = "report_police", points = 10, within_minutes = 480,
     return w.vars.police_ev and w:reported { to = "police", facts = { "asset", "impact", "evidence" } }
   end }
 
-objective { id = "report_owner", points = 5, within_minutes = 100,
+objective { id = "report_owner", capability = "reporting", points = 5, within_minutes = 100,
   label = { vi = "Báo cáo cơ quan chủ quản (hệ thống, ảnh hưởng) trước 09:40",
             en = "Report to the system owner (asset, impact) by 09:40" },
   explain = { vi = "Lãnh đạo cần biết sớm để quyết định gia hạn và trả lời báo chí.",
@@ -677,22 +679,22 @@ metrics {
   recovered = function(w) return not dvc_down(w) and w.vars.admin_safe and not intruder_in(w) end,
 }
 
-penalty { id = "paid_ransom", points = 20,
+penalty { id = "paid_ransom", capability = "coordination", points = 20,
   label = { vi = "Trả tiền cho kẻ tống tiền", en = "Paid the extortionists" },
   explain = { vi = "Trả tiền không dừng được tấn công: nhóm tống tiền đòi thêm và ghi tên tỉnh vào danh sách 'chịu "
                 .. "trả'. Cơ quan nhà nước không được trả tiền chuộc.",
               en = "Paying did not stop the attack: the crew asked for more and listed the province as 'one "
                 .. "that pays'. A state body must not pay a ransom." } }
-penalty { id = "silence", points = 10,
+penalty { id = "silence", capability = "communication", points = 10,
   label = { vi = "Im lặng với người dân khi dịch vụ bị gián đoạn", en = "Silence towards citizens during the outage" },
   explain = { vi = "Ngày hạn chót, im lặng khiến phụ huynh hoang mang và báo chí đưa tin trước chính quyền.",
               en = "On deadline day, silence left parents confused and the press told the story first." } }
-penalty { id = "missed_intrusion", points = 10,
+penalty { id = "missed_intrusion", capability = "detection", points = 10,
   label = { vi = "Bỏ sót xâm nhập ẩn sau DDoS", en = "Missed the intrusion hidden behind the DDoS" },
   explain = { vi = "Khi bị DDoS, vẫn phải có người xem các cảnh báo khác: kẻ tấn công đã đăng nhập trang quản trị.",
               en = "During a DDoS someone must still watch the other alerts: the attacker signed in to the "
                 .. "admin page." } }
-penalty { id = "understated_statement", points = 5,
+penalty { id = "understated_statement", capability = "communication", points = 5,
   label = { vi = "Thông báo công khai không nêu ảnh hưởng", en = "A public statement without the impact" },
   explain = { vi = "'Hệ thống đang bảo trì' không giúp phụ huynh; hãy nói rõ cổng bị tấn công, ảnh hưởng và cách xử lý.",
               en = "'The system is under maintenance' does not help parents; say it is under attack, the "

@@ -636,10 +636,13 @@ action { id = "rebuild_ad", roles = { "sys" }, cost = 2, turns = 4, target = "no
              return
            end
            V.ad_clean = true
+           local fs_known = w:knows("fileshare", "compromised")
            w:set("fileshare", "compromised", false)   -- only stolen admin sessions were used there
+           if fs_known then w:reveal("fileshare", "compromised") end
            w:set("dc", "compromised", false)
            w:set("dc", "clean", true)
            w:set("dc", "isolated", false)
+           w:reveal("dc", "compromised")
            w:reveal("dc", "clean", { vi = "Hệ thống miền mới đã hoạt động: không còn svc_sqlbackup, krbtgt và mọi "
                                        .. "mật khẩu quản trị đã đổi; máy chủ phải gia nhập lại miền mới.",
                                      en = "The new directory is up: svc_sqlbackup gone, krbtgt and every admin "
@@ -679,6 +682,7 @@ action { id = "eradicate", roles = { "sys" }, cost = 2, turns = 2,
              V.rat = false
              w:set("jump", "compromised", false)
              w:set("jump", "clean", true)
+             w:reveal("jump", "compromised")
              w:reveal("jump", "clean", { vi = "JMP-01 sạch: đã gỡ dịch vụ điều khiển từ xa, công cụ lấy mật khẩu, "
                                            .. "rclone và PsExec.",
                                          en = "JMP-01 is clean: the remote-desktop service, the dumping tool, "
@@ -863,8 +867,13 @@ end)
 
 on("patch", function(w, a)
   if a.target == "vpn" then
+    local knew = w:knows("vpn", "compromised")
     w:set("vpn", "compromised", false)
     w:set("vpn", "clean", true)
+    if knew then   -- the way in the team found is closed, and it sees so
+      w:reveal("vpn", "compromised")
+      w:reveal("vpn", "clean")
+    end
     w:note { vi = "VPN: cập nhật firmware, bắt buộc MFA cho mọi tài khoản, giới hạn hồ sơ nhà thầu vào đúng máy chủ cần bảo trì.",
              en = "VPN: firmware updated, MFA required for every account, the vendor profile limited to the "
                .. "servers it maintains." }
@@ -947,7 +956,7 @@ end)
 
 -- ───────────────────────────── scoring ───────────────────────────
 -- Objectives: 100 points in all.
-objective { id = "detect", points = 5, by_turn = ENC_TURN - 1,
+objective { id = "detect", capability = "detection", points = 5, by_turn = ENC_TURN - 1,
   label = { vi = "Phát hiện xâm nhập trước 02:00", en = "Detect the intrusion before 02:00" },
   explain = { vi = "Đăng nhập VPN của nhà thầu lúc nửa đêm Chủ nhật từ nước ngoài, một Domain Admin mới, lệnh sao "
                 .. "chép NTDS.dit: mỗi dấu hiệu đều đủ để kích hoạt ứng cứu. Nhóm ransomware thường mã hoá lúc 1–3 giờ sáng.",
@@ -960,7 +969,7 @@ objective { id = "detect", points = 5, by_turn = ENC_TURN - 1,
     return false
   end }
 
-objective { id = "contain", points = 15, by_turn = ENC_TURN - 1,
+objective { id = "contain", capability = "containment", points = 15, by_turn = ENC_TURN - 1,
   label = { vi = "Ngăn chặn trước 02:00: cô lập cụm ảo hoá hoặc cắt mọi đường vào của kẻ tấn công",
             en = "Contain before 02:00: isolate the cluster or cut every way in" },
   explain = { vi = "Cô lập tại switch lõi (máy vẫn chạy) ngăn mã hoá mà giữ được bộ nhớ. Khoá một tài khoản VPN "
@@ -970,7 +979,7 @@ objective { id = "contain", points = 15, by_turn = ENC_TURN - 1,
                 .. "JMP-01 and domain accounts." },
   met = function(w) return not exposed(w) end }
 
-objective { id = "evidence", points = 10,
+objective { id = "evidence", capability = "evidence", points = 10,
   label = { vi = "Thu chứng cứ (bộ nhớ, ổ đĩa, biên bản) của JMP-01 và máy chủ miền trước khi thay đổi",
             en = "Image JMP-01 and the domain controller (memory, disk, custody) before changing them" },
   explain = { vi = "Với ransomware: cô lập, giữ máy chạy, sao chụp bộ nhớ và ổ đĩa các máy mẫu, lập biên bản "
@@ -982,7 +991,7 @@ objective { id = "evidence", points = 10,
     return V.ev.jump and V.ev.dc and not V.ev_bad and not V.memory_lost
   end }
 
-objective { id = "scope_theft", points = 5,
+objective { id = "scope_theft", capability = "analysis", points = 5,
   label = { vi = "Xác định dữ liệu bị lấy cắp: bao nhiêu, dữ liệu gì, đi đâu",
             en = "Scope the data theft: how much, what, where to" },
   explain = { vi = "Nhóm ransomware lấy dữ liệu trước khi mã hoá để tống tiền kép. Nhật ký luồng ở tường lửa cho "
@@ -991,7 +1000,7 @@ objective { id = "scope_theft", points = 5,
                 .. "tell how much and where to; the jump server or the dossier store tells what." },
   met = function(w) return w.vars.theft_scoped end }
 
-objective { id = "eradicate", points = 10,
+objective { id = "eradicate", capability = "eradication", points = 10,
   label = { vi = "Loại bỏ chỗ đứng: JMP-01 sạch, cụm ảo hoá sạch, VPN vá và bắt buộc MFA",
             en = "Remove the footholds: JMP-01 clean, cluster clean, VPN patched with MFA" },
   explain = { vi = "Phần mềm điều khiển từ xa ngụy trang thành dịch vụ chỉ lộ ra khi điều tra JMP-01 (hoặc nhờ chỉ dấu "
@@ -1003,7 +1012,7 @@ objective { id = "eradicate", points = 10,
       and w.asset.vpn.patched
   end }
 
-objective { id = "rebuild_ad", points = 10,
+objective { id = "rebuild_ad", capability = "eradication", points = 10,
   label = { vi = "Dựng lại hệ thống quản lý miền sau khi đã cắt đường vào", en = "Rebuild the directory once the attacker is cut off" },
   explain = { vi = "Khi kẻ tấn công đã có Domain Admin và bản sao NTDS.dit, đổi mật khẩu không đủ: phải dựng lại "
                 .. "miền (đổi krbtgt hai lần) — và chỉ sau khi đã cắt mọi đường vào.",
@@ -1011,7 +1020,7 @@ objective { id = "rebuild_ad", points = 10,
                 .. "domain (krbtgt reset twice) — and only after every way in is cut." },
   met = function(w) return w.vars.ad_clean end }
 
-objective { id = "continuity", points = 10, by_turn = OPEN_TURN - 1,
+objective { id = "continuity", capability = "recovery", points = 10, by_turn = OPEN_TURN - 1,
   label = { vi = "Người dân vẫn nộp được hồ sơ lúc 07:30 (hệ thống hoặc phương án giấy)",
             en = "Citizens can still file at 07:30 (the system, or the paper workaround)" },
   explain = { vi = "Như vụ một doanh nghiệp xăng dầu năm 2024 vẫn bán hàng bằng phiếu giấy: phương án liên tục "
@@ -1020,7 +1029,7 @@ objective { id = "continuity", points = 10, by_turn = OPEN_TURN - 1,
                 .. "comes before full recovery. Preparing the paper workaround takes two turns." },
   met = function(w) return w.vars.paper or service_ok(w) end }
 
-objective { id = "restore", points = 10, by_turn = RESTORE_BY,
+objective { id = "restore", capability = "recovery", points = 10, by_turn = RESTORE_BY,
   label = { vi = "Hệ thống một cửa hoạt động trở lại, an toàn, trước 14:00", en = "One-stop system back, safely, by 14:00" },
   explain = { vi = "Thứ tự: cắt đường vào → chứng cứ → loại bỏ → dựng lại miền → khôi phục theo ưu tiên (một cửa "
                 .. "trước) → kết nối lại. Khôi phục lên miền cũ là mời kẻ tấn công mã hoá lần nữa.",
@@ -1028,7 +1037,7 @@ objective { id = "restore", points = 10, by_turn = RESTORE_BY,
                 .. "priority (one-stop first) → reconnect. Restoring onto the old domain invites a second encryption." },
   met = function(w) return service_ok(w) end }
 
-objective { id = "escalate", points = 5, within_minutes = 300,
+objective { id = "escalate", capability = "reporting", points = 5, within_minutes = 300,
   label = { vi = "Báo cáo cơ quan chủ quản và Ban Chỉ đạo trước 04:00", en = "Report to the owner and the steering committee by 04:00" },
   explain = { vi = "Sự cố nghiêm trọng trên hệ thống cấp độ 3 dùng chung phải báo chủ quản (hệ thống, cấp độ, ảnh "
                 .. "hưởng) và Ban Chỉ đạo ngay trong đêm để quyết định phương án cho buổi sáng.",
@@ -1039,7 +1048,7 @@ objective { id = "escalate", points = 5, within_minutes = 300,
       and w:reported { to = "steering", facts = { "asset", "impact" } }
   end }
 
-objective { id = "report_vncert", points = 5, within_minutes = 720,
+objective { id = "report_vncert", capability = "reporting", points = 5, within_minutes = 720,
   label = { vi = "Báo cáo VNCERT/CC (hệ thống, cấp độ, ảnh hưởng, chỉ dấu) trước 11:00",
             en = "Report to VNCERT/CC (asset, level, impact, indicators) by 11:00" },
   explain = { vi = "Theo QĐ 05/2017/QĐ-TTg và Thông tư 20/2017/TT-BTTTT, 5 ngày là giới hạn; báo trong ca kèm chỉ "
@@ -1048,7 +1057,7 @@ objective { id = "report_vncert", points = 5, within_minutes = 720,
                 .. "with indicators lets provinces using the same vendor be warned." },
   met = function(w) return w:reported { to = "vncert", facts = { "asset", "level", "impact", "indicators" } } end }
 
-objective { id = "report_police", points = 5, within_minutes = 720,
+objective { id = "report_police", capability = "reporting", points = 5, within_minutes = 720,
   label = { vi = "Chuyển Công an tỉnh (PA05) vụ việc kèm chứng cứ trước 11:00",
             en = "Hand the case, with evidence, to the provincial police cyber unit (PA05) by 11:00" },
   explain = { vi = "Xâm nhập, đánh cắp dữ liệu và tống tiền là dấu hiệu tội phạm: chuyển PA05 kèm chứng cứ đã bảo toàn.",
@@ -1057,7 +1066,7 @@ objective { id = "report_police", points = 5, within_minutes = 720,
     return w.vars.police_evidence and w:reported { to = "police", facts = { "asset", "impact", "evidence" } }
   end }
 
-objective { id = "report_a05", points = 5, within_minutes = 72 * 60,
+objective { id = "report_a05", capability = "reporting", points = 5, within_minutes = 72 * 60,
   label = { vi = "Thông báo A05 vụ lộ dữ liệu cá nhân (phạm vi, dữ liệu) trong 72 giờ",
             en = "Notify A05 of the personal-data breach (scope, data) within 72 hours" },
   explain = { vi = "Hồ sơ có ảnh căn cước công dân đã ra ngoài: dữ liệu cá nhân nhạy cảm. Luật Bảo vệ dữ liệu cá nhân "
@@ -1066,7 +1075,7 @@ objective { id = "report_a05", points = 5, within_minutes = 72 * 60,
                 .. "and Decree 356/2025 require notice to A05 within 72 hours, saying what data and how many people." },
   met = function(w) return w.vars.a05_ok end }
 
-objective { id = "communicate", points = 5,
+objective { id = "communicate", capability = "communication", points = 5,
   label = { vi = "Thông tin trung thực cho người dân (ảnh hưởng, cách nộp hồ sơ)", en = "Tell citizens honestly (impact, how to file)" },
   explain = { vi = "Vụ ransomware một công ty chứng khoán năm 2024: thông báo đầu tiên giảm nhẹ sự việc làm mất lòng "
                 .. "tin. Nói rõ dịch vụ nào ngừng, nộp hồ sơ thế nào, khi nào có thông tin tiếp.",
@@ -1098,50 +1107,50 @@ metrics {
 }
 
 -- Penalties (w:penalize is called from the hooks above).
-penalty { id = "powered_off", points = 10,
+penalty { id = "powered_off", capability = "containment", points = 10,
   label = { vi = "Tắt nguồn máy chủ thay vì cô lập", en = "Powered hosts off instead of isolating them" },
   explain = { vi = "Chỉ tắt nguồn khi không thể ngắt mạng. Cụm ảo hoá cô lập được tại switch: tắt nguồn làm mất bộ "
                 .. "nhớ (có thể chứa khoá mã hoá) và làm máy ảo hỏng đột ngột.",
               en = "Power off only when you cannot disconnect. The cluster could be isolated at the switch: "
                 .. "powering off lost memory (which may hold the keys) and crashed the VMs." } }
-penalty { id = "evidence_destroyed", points = 10, max = 2,
+penalty { id = "evidence_destroyed", capability = "evidence", points = 10, max = 2,
   label = { vi = "Làm sạch hoặc dựng lại trước khi thu chứng cứ", en = "Cleaned or rebuilt before taking evidence" },
   explain = { vi = "Sao chụp bộ nhớ và ổ đĩa, lập biên bản, rồi mới gỡ bỏ hay dựng lại.",
               en = "Image memory and disk, write the custody record, then clean or rebuild." } }
-penalty { id = "compromised_channel", points = 5,
+penalty { id = "compromised_channel", capability = "coordination", points = 5,
   label = { vi = "Điều phối qua kênh đang bị xâm nhập", en = "Coordinated over a compromised channel" },
   explain = { vi = "Thư công vụ xác thực bằng miền mà kẻ tấn công đang nắm: họ đọc được kế hoạch ứng cứu. Dùng kênh "
                 .. "dự phòng ngoài băng.",
               en = "Official mail authenticates against the domain the attacker holds: it reads the response "
                 .. "plan. Use an out-of-band channel." } }
-penalty { id = "restore_on_compromised_ad", points = 15,
+penalty { id = "restore_on_compromised_ad", capability = "recovery", points = 15,
   label = { vi = "Khôi phục lên hệ thống miền đang bị chiếm", en = "Restored onto a compromised directory" },
   explain = { vi = "Máy ảo khôi phục gia nhập lại miền mà kẻ tấn công còn quyền quản trị: chúng có thể bị mã hoá "
                 .. "lần nữa. Dựng lại miền trước khi khôi phục.",
               en = "Restored VMs rejoin a domain the attacker still administers: they can be encrypted again. "
                 .. "Rebuild the directory before restoring." } }
-penalty { id = "restore_before_eradicate", points = 10,
+penalty { id = "restore_before_eradicate", capability = "recovery", points = 10,
   label = { vi = "Khôi phục khi kẻ tấn công còn đường vào", en = "Restored while the attacker still had a way in" },
   explain = { vi = "Miền mới sạch nhưng VPN chưa vá hoặc phần mềm điều khiển từ xa còn trên JMP-01: loại bỏ hết rồi mới khôi phục.",
               en = "The new domain was clean, but the VPN was unpatched or the remote-desktop software was still on "
                 .. "JMP-01: eradicate everything before restoring." } }
-penalty { id = "credentials_not_rotated", points = 5,
+penalty { id = "credentials_not_rotated", capability = "eradication", points = 5,
   label = { vi = "Không vô hiệu hoá tài khoản VPN của nhà thầu", en = "The vendor's VPN account never rotated" },
   explain = { vi = "Mật khẩu baotri.ncc đã lộ và dùng chung cho nhiều khách hàng; phải vô hiệu hoá, cấp lại có MFA.",
               en = "The baotri.ncc password had leaked and was shared across customers; disable it and reissue with MFA." } }
-penalty { id = "ignored_theft", points = 10,
+penalty { id = "ignored_theft", capability = "analysis", points = 10,
   label = { vi = "Bỏ qua việc dữ liệu bị lấy cắp", en = "Ignored the data theft" },
   explain = { vi = "Trang công bố dữ liệu đăng tên tỉnh trước khi đội biết dữ liệu nào đã mất: không thể trả lời báo "
                 .. "chí, không thể thông báo A05 hay cảnh báo người dân về lừa đảo.",
               en = "The leak site named the province before the team knew what had been taken: no answer for the "
                 .. "press, no A05 notice, no fraud warning to citizens." } }
-penalty { id = "understated_statement", points = 10,
+penalty { id = "understated_statement", capability = "communication", points = 10,
   label = { vi = "Thông báo công khai giảm nhẹ sự cố", en = "A public statement that understated the incident" },
   explain = { vi = "Gọi là 'bảo trì hệ thống' khi dịch vụ công ngừng vì bị tấn công và dữ liệu đã bị lấy: sự thật "
                 .. "lộ ra khi nhóm tống tiền công bố.",
               en = "'System maintenance' when public services are down from an attack and data was stolen: the "
                 .. "truth comes out when the group publishes." } }
-penalty { id = "contacted_attacker", points = 15,
+penalty { id = "contacted_attacker", capability = "coordination", points = 15,
   label = { vi = "Liên hệ hoặc thương lượng với kẻ tấn công", en = "Contacted or negotiated with the attacker" },
   explain = { vi = "Cơ quan nhà nước không liên hệ, không trả tiền chuộc; mọi liên lạc với nhóm tống tiền do cơ quan "
                 .. "công an quyết định.",

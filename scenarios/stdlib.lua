@@ -50,16 +50,26 @@ run.patch = set("patched", true)
 -- A sweep of an asset that was never compromised finds it clean; a foothold
 -- the team has found (w:knows) is removed for sure, an unknown one only with
 -- probability 0.5 (the sweep may miss what nobody looked for).
+-- When the team knew what it was removing, it knows the result too: the
+-- board shows the asset clean, no longer compromised. After a sweep in the
+-- dark it knows nothing more (telling it would give away whether there was
+-- anything to find); an investigation tells.
 function run.eradicate(w, a)
   local id = a.target
+  local knew = w:knows(id, "compromised")
   if w.asset[id].compromised then
-    if not (w:knows(id, "compromised") or w:chance(0.5)) then return end
+    if not (knew or w:chance(0.5)) then return end
     w:set(id, "compromised", false)
   end
   w:set(id, "clean", true)
+  if knew then
+    w:reveal(id, "compromised")
+    w:reveal(id, "clean")
+  end
 end
 
 -- Restoring brings data and service back; it does not remove a foothold.
+-- The team sees its data and pages back (and nothing about the foothold).
 function run.restore(w, a)
   local id = a.target
   if not w.asset[id].backup then return end
@@ -67,6 +77,8 @@ function run.restore(w, a)
   w:set(id, "defaced", false)
   w:set(id, "online", true)
   w:set(id, "restored", true)
+  w:reveal(id, "encrypted")
+  w:reveal(id, "defaced")
 end
 
 -- Actions ------------------------------------------------------------------
@@ -156,8 +168,8 @@ action { id = "communicate", roles = { "lead", "comms" }, cost = 1, turns = 1,
 action { id = "request_support", roles = { "lead" }, cost = 1, turns = 1,
   target = "support",
   label = { vi = "Yêu cầu hỗ trợ", en = "Request support" },
-  help = { vi = "Đề nghị mạng lưới ứng cứu quốc gia, nhà cung cấp dịch vụ hoặc hãng hỗ trợ.",
-           en = "Ask the national network, the ISP or a vendor for help." } }
+  help = { vi = "Đề nghị hỗ trợ: mạng lưới ứng cứu quốc gia qua cơ quan điều phối VNCERT/CC, nhà cung cấp dịch vụ hoặc hãng.",
+           en = "Ask for help: the national response network through its coordinator VNCERT/CC, the ISP or a vendor." } }
 
 action { id = "hint", roles = "any", cost = 0, turns = 1, immediate = true,
   target = "none",
@@ -209,7 +221,9 @@ audience { id = "press", name = { vi = "Báo chí", en = "Press" } }
 
 -- External support ----------------------------------------------------------
 
-support { id = "vncert", name = { vi = "Mạng lưới ứng cứu sự cố quốc gia (VNCERT/CC)",
-                                  en = "National response network (VNCERT/CC)" } }
+-- VNCERT/CC is not the national network itself: it coordinates it (under A05).
+support { id = "vncert",
+  name = { vi = "VNCERT/CC, cơ quan điều phối mạng lưới ứng cứu sự cố quốc gia",
+           en = "VNCERT/CC, coordinator of the national incident response network" } }
 support { id = "isp", name = { vi = "Nhà cung cấp dịch vụ Internet", en = "Internet service provider" } }
 support { id = "vendor", name = { vi = "Hãng cung cấp sản phẩm", en = "Product vendor" } }

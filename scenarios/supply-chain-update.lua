@@ -452,6 +452,7 @@ action { id = "eradicate", roles = { "sys" }, cost = 2, turns = ROLLBACK_TURNS,
     end
     set_infected(w, 0)
     w:set("communes", "clean", true)
+    w:reveal("communes", "compromised")
     w:reveal("communes", "clean", { vi = "Cả 100 xã đã về bản 5.2.6 sạch; docusync.dll độc hại đã bị gỡ.",
                                     en = "All 100 communes are back on the clean 5.2.6; the malicious docusync.dll is gone." })
   end }
@@ -602,7 +603,7 @@ on("communicate", function(w, a)
 end)
 
 -- ───────────────────────────── scoring ───────────────────────────
-objective { id = "detect", points = 10, by_turn = 3,
+objective { id = "detect", capability = "detection", points = 10, by_turn = 3,
   label = { vi = "Xác nhận kết nối 'telemetry' lạ hoặc yêu cầu đăng nhập lại là dấu hiệu thật trước 09:30",
             en = "Confirm the odd 'telemetry' connections or the re-login prompts by 09:30" },
   explain = { vi = "Một bản cập nhật có chữ ký hợp lệ vẫn có thể chứa mã độc; kết nối mới tới tên miền lạ ngay sau cập "
@@ -611,7 +612,7 @@ objective { id = "detect", points = 10, by_turn = 3,
                 .. "after an update, plus a re-login prompt, are the signs of a compromised supply chain." },
   met = function(w) return w:flagged("s_c2") or w:flagged("s_relogin") end }
 
-objective { id = "freeze", points = 15, by_turn = 4,
+objective { id = "freeze", capability = "containment", points = 15, by_turn = 4,
   label = { vi = "Đóng băng máy chủ cập nhật nội bộ trước 10:00", en = "Freeze the internal update mirror by 10:00" },
   explain = { vi = "Mỗi nửa giờ máy chủ cập nhật còn mở là thêm khoảng 15 xã bị cài. Chặn máy chủ của hãng không đủ: "
                 .. "bộ cài đã nằm trên máy chủ nội bộ.",
@@ -619,7 +620,7 @@ objective { id = "freeze", points = 15, by_turn = 4,
                 .. "vendor's server is not enough: the installer is already on the internal mirror." },
   met = function(w) return w.vars.frozen end }
 
-objective { id = "block_c2", points = 10, by_turn = 6,
+objective { id = "block_c2", capability = "containment", points = 10, by_turn = 6,
   label = { vi = "Chặn máy chủ điều khiển tại tường lửa và DNS trước 11:00", en = "Block the C2 at the firewall and DNS by 11:00" },
   explain = { vi = "Cắt đường gửi mật khẩu ra ngoài là việc phải làm trước khi đổi mật khẩu; nếu không, mật khẩu mới "
                 .. "lại bị đánh cắp.",
@@ -627,7 +628,7 @@ objective { id = "block_c2", points = 10, by_turn = 6,
                 .. "stolen too." },
   met = function(w) return w.vars.c2_blocked end }
 
-objective { id = "inventory", points = 10,
+objective { id = "inventory", capability = "analysis", points = 10,
   label = { vi = "Kiểm kê chính xác phiên bản tại 100 xã (sau khi đóng băng)",
             en = "An exact inventory of versions at the 100 communes (after freezing)" },
   explain = { vi = "38 xã không có tác tử: chỉ có gọi điện từng xã mới biết. Kiểm kê khi máy chủ cập nhật còn mở thì "
@@ -636,7 +637,7 @@ objective { id = "inventory", points = 10,
                 .. "is open is wrong the moment it is finished." },
   met = function(w) return w.vars.inventory_ok end }
 
-objective { id = "verify", points = 10,
+objective { id = "verify", capability = "analysis", points = 10,
   label = { vi = "Tự kiểm chứng lời khẳng định của hãng", en = "Verify the vendor's claims independently" },
   explain = { vi = "Hãng nói 'mọi thứ bình thường' vì chính hãng chưa biết mình bị xâm nhập. Đối chiếu mã băm, phân tích "
                 .. "trong môi trường cách ly và tra tên miền là cách duy nhất để biết.",
@@ -644,7 +645,7 @@ objective { id = "verify", points = 10,
                 .. "sandbox run and a domain lookup are the only way to know." },
   met = function(w) return w.vars.verified end }
 
-objective { id = "cleanup", points = 15,
+objective { id = "cleanup", capability = "eradication", points = 15,
   label = { vi = "Đưa 100 xã về bản sạch và đổi mật khẩu QLVB khi kênh đánh cắp đã bị cắt",
             en = "Bring all 100 communes back to a clean version and reset QLVB passwords once the channel is cut" },
   explain = { vi = "Thứ tự đúng: đóng băng → chặn C2 → kiểm kê → lưu mẫu → gỡ 5.2.7, cài lại 5.2.6 đã đối chiếu mã băm → "
@@ -655,7 +656,7 @@ objective { id = "cleanup", points = 15,
     return w.asset.communes.vars.infected == 0 and not w.asset.docsys.compromised and w.vars.creds_rotated
   end }
 
-objective { id = "report_vncert", points = 15, within_minutes = 360,
+objective { id = "report_vncert", capability = "reporting", points = 15, within_minutes = 360,
   label = { vi = "Đề nghị VNCERT/CC cảnh báo các tỉnh khác (phạm vi, chỉ dấu) trước 14:00",
             en = "Ask VNCERT/CC to warn other provinces (scope, indicators) by 14:00" },
   explain = { vi = "DocuSoft phục vụ nhiều tỉnh; báo cáo có con số kiểm kê và chỉ dấu giúp VNCERT/CC cảnh báo toàn quốc "
@@ -664,7 +665,7 @@ objective { id = "report_vncert", points = 15, within_minutes = 360,
                 .. "VNCERT/CC warn the whole country before others lose passwords too." },
   met = function(w) return w.vars.vncert_ok end }
 
-objective { id = "warn_communes", points = 10, by_turn = 8,
+objective { id = "warn_communes", capability = "communication", points = 10, by_turn = 8,
   label = { vi = "Hướng dẫn cán bộ các xã trước 12:00 (không đăng nhập lại, không tự cập nhật)",
             en = "Guide commune staff by 12:00 (do not sign in again, do not update)" },
   explain = { vi = "Văn thư các xã cần biết ngay: không nhập mật khẩu vào cửa sổ lạ, không tự cài bản mới, báo khi "
@@ -673,7 +674,7 @@ objective { id = "warn_communes", points = 10, by_turn = 8,
                 .. "own, report oddities — by phone and the operations group, not through the infected software." },
   met = function(w) return w.vars.warned end }
 
-objective { id = "report_police", points = 5, within_minutes = 480,
+objective { id = "report_police", capability = "reporting", points = 5, within_minutes = 480,
   label = { vi = "Chuyển Công an tỉnh (PA05) vụ việc kèm mẫu mã độc", en = "Hand the case to PA05 with the malware samples" },
   explain = { vi = "Đánh cắp mật khẩu và văn bản của cơ quan nhà nước là dấu hiệu tội phạm; mẫu bộ cài và nhật ký có "
                 .. "biên bản là chứng cứ.",
@@ -700,24 +701,24 @@ metrics {
   end,
 }
 
-penalty { id = "trusted_vendor", points = 15,
+penalty { id = "trusted_vendor", capability = "analysis", points = 15,
   label = { vi = "Cài bản 'sửa lỗi' của hãng khi chưa kiểm chứng", en = "Installed the vendor's 'fix' without verifying it" },
   explain = { vi = "Bản 5.2.8 được build trên cùng máy chủ bị xâm nhập. Khi nhà cung cấp bị xâm nhập, mọi bản mới của họ "
                 .. "đều phải được kiểm chứng độc lập trước khi cài.",
               en = "5.2.8 was built on the same breached server. When a supplier is breached, every new release "
                 .. "must be verified independently before it is installed." } }
-penalty { id = "vendor_access", points = 10,
+penalty { id = "vendor_access", capability = "containment", points = 10,
   label = { vi = "Cho hãng đang bị xâm nhập truy cập từ xa vào máy chủ", en = "Gave a breached vendor remote access to the server" },
   explain = { vi = "Chưa kiểm chứng mà đã mở phiên hỗ trợ từ xa: kẻ tấn công trong mạng của hãng đi theo phiên đó vào "
                 .. "máy chủ QLVB (quan hệ tin cậy, T1199).",
               en = "A remote-support session before any verification: the attacker inside the vendor's network "
                 .. "rode it into the QLVB server (trusted relationship, T1199)." } }
-penalty { id = "evidence_destroyed", points = 10,
+penalty { id = "evidence_destroyed", capability = "evidence", points = 10,
   label = { vi = "Gỡ bản cập nhật trước khi lưu mẫu", en = "Removed the update before keeping samples" },
   explain = { vi = "Không còn bộ cài, DLL và ảnh bộ nhớ thì không chứng minh được gì với hãng, VNCERT/CC và Công an.",
               en = "Without the installer, the DLL and a memory image nothing can be proven to the vendor, "
                 .. "VNCERT/CC or the police." } }
-penalty { id = "understated_statement", points = 5,
+penalty { id = "understated_statement", capability = "communication", points = 5,
   label = { vi = "Thông báo công khai không nêu ảnh hưởng", en = "A public statement without the impact" },
   explain = { vi = "Nếu đã thông tin công khai thì phải nói rõ ảnh hưởng; 'lỗi kỹ thuật' làm mất lòng tin khi sự thật lộ ra.",
               en = "A public statement must say what the impact is; 'a technical fault' costs trust when the "

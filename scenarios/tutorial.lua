@@ -9,7 +9,11 @@
 -- A short, forgiving drill for a first session. One player holds every role.
 -- Every turn starts with a note (w:note) that teaches one thing about the
 -- interface, in order, and ends with the suggested next step for what the
--- player has done so far (so a player who falls behind is shown the way):
+-- player has done so far (so a player who falls behind is shown the way).
+-- The notes teach the terminal interface's keys (nothing is typed there: keys
+-- choose panes, signals, systems and actions), and give after each step the
+-- matching inputs line, for those who play it headless with an inputs script
+-- (irdrill run tutorial --inputs FILE):
 --
 --   turn 1  signals and triage (true / false), action points, ending the turn
 --   turn 2  investigate: the team sees only what it has found (fog of war)
@@ -42,20 +46,22 @@
 -- ─────────────────────────────────────────────────────────────────────────────
 
 scenario {
-  id = "tutorial", version = 2, api = 1,
+  id = "tutorial", version = 3, api = 1,
   title = {
     vi = "Hướng dẫn: làm quen với irdrill qua một máy trạm nhiễm mã độc",
     en = "Tutorial: learn irdrill with one infected workstation",
   },
   summary = {
     vi = "Bài tập ngắn (10 lượt, 15 phút mỗi lượt) cho lần chơi đầu tiên. Một máy trạm của Sở Nội vụ "
-      .. "mở tệp đính kèm độc hại. Mỗi lượt có một ghi chú hướng dẫn một thao tác: phân loại tín hiệu, "
-      .. "điều tra, cô lập, điểm hành động, hành động nhiều lượt, báo cáo kèm thông tin, gợi ý, kết "
-      .. "thúc lượt. Bạn giữ mọi vai trò; sai sót chỉ bị trừ ít điểm.",
+      .. "mở tệp đính kèm độc hại. Mỗi lượt có một ghi chú hướng dẫn một thao tác bằng phím trên giao diện: "
+      .. "phân loại tín hiệu, điều tra, cô lập, điểm hành động, hành động nhiều lượt, báo cáo kèm thông tin, "
+      .. "gợi ý, kết thúc lượt (kèm dòng lệnh tương ứng cho kịch bản đầu vào). Bạn giữ mọi vai trò; sai sót "
+      .. "chỉ bị trừ ít điểm.",
     en = "A short drill (10 turns of 15 minutes) for a first session. A Department of Home Affairs "
-      .. "workstation opens a malicious attachment. Each turn has a note that teaches one step: "
-      .. "triaging signals, investigating, isolating, action points, multi-turn actions, reporting "
-      .. "with facts, hints, ending the turn. You hold every role; mistakes cost only a few points.",
+      .. "workstation opens a malicious attachment. Each turn has a note that teaches one step with the "
+      .. "interface's keys: triaging signals, investigating, isolating, action points, multi-turn actions, "
+      .. "reporting with facts, hints, ending the turn (with the matching line for inputs scripts). You "
+      .. "hold every role; mistakes cost only a few points.",
   },
   difficulty = "basic",
   turn_minutes = 15, max_turns = 10, action_points = 2, start_time = "08:00",
@@ -136,84 +142,131 @@ local function reported_ok(w)
   return w:reported { to = "owner", facts = { "asset", "impact", "actions" } }
 end
 
--- The suggested next step, from what the team has done so far.
+-- The suggested next step, from what the team has done so far: the keys of
+-- the terminal interface, then the inputs line that does the same.
 local function next_step(w)
   local V, P = w.vars, w.asset.pc
   if not w:flagged("s_edr") then
-    return { vi = "phân loại s_edr là thật: 'soc triage s_edr true'.", en = "mark s_edr as real: 'soc triage s_edr true'." }
+    return { vi = "phân loại s_edr là thật: chọn nó trong khung 'Cảnh báo và tin nhắn', nhấn t, chọn 'tấn công "
+               .. "thật' (dòng lệnh: 'soc triage s_edr true').",
+             en = "mark s_edr as real: select it in 'Signals and messages', press t, choose 'real attack' "
+               .. "(inputs line: 'soc triage s_edr true')." }
   elseif not V.investigated then
-    return { vi = "điều tra máy trạm: 'soc investigate pc'.", en = "investigate the workstation: 'soc investigate pc'." }
+    return { vi = "điều tra máy trạm: trong khung 'Hệ thống' chọn NV-PC-07, nhấn Enter, chọn 'Điều tra hệ thống' "
+               .. "(dòng lệnh: 'soc investigate pc').",
+             en = "investigate the workstation: in 'Systems' select NV-PC-07, press Enter, choose 'Investigate an "
+               .. "asset' (inputs line: 'soc investigate pc')." }
   elseif P.compromised and not P.isolated and P.online then
-    return { vi = "cô lập máy trạm: 'sys isolate pc'.", en = "isolate the workstation: 'sys isolate pc'." }
+    return { vi = "cô lập máy trạm: Enter trên NV-PC-07, chọn 'Cô lập hệ thống' (dòng lệnh: 'sys isolate pc').",
+             en = "isolate the workstation: Enter on NV-PC-07, choose 'Isolate an asset' (inputs line: "
+               .. "'sys isolate pc')." }
   elseif P.compromised and not P.evidence then
-    return { vi = "thu chứng cứ: 'sys collect_evidence pc'.", en = "collect evidence: 'sys collect_evidence pc'." }
+    return { vi = "thu chứng cứ: Enter trên NV-PC-07, chọn 'Thu thập chứng cứ' (dòng lệnh: 'sys collect_evidence pc').",
+             en = "collect evidence: Enter on NV-PC-07, choose 'Collect evidence' (inputs line: "
+               .. "'sys collect_evidence pc')." }
   elseif P.compromised then
-    return { vi = "loại bỏ mã độc: 'sys eradicate pc' (nếu đã đặt lệnh, nó xong vào cuối lượt sau).",
-             en = "eradicate: 'sys eradicate pc' (if already queued, it completes at the end of the next turn)." }
+    return { vi = "loại bỏ mã độc: Enter trên NV-PC-07, chọn 'Loại bỏ mã độc' (dòng lệnh: 'sys eradicate pc'); nếu "
+               .. "khung 'Hàng đợi' đã có lệnh này, nó xong vào cuối lượt sau.",
+             en = "eradicate: Enter on NV-PC-07, choose 'Eradicate' (inputs line: 'sys eradicate pc'); if the Queue "
+               .. "already shows it, it completes at the end of the next turn." }
   elseif not reported_ok(w) then
-    return { vi = "báo cáo chủ quản: 'lead report owner --facts asset,impact,actions'.",
-             en = "report to the owner: 'lead report owner --facts asset,impact,actions'." }
+    return { vi = "báo cáo chủ quản: trong khung 'Hành động' chọn 'Báo cáo sự cố', chọn nơi nhận chủ quản, Tab, đánh "
+               .. "dấu hệ thống, ảnh hưởng, biện pháp bằng Space, Enter để gửi (dòng lệnh: 'lead report owner "
+               .. "--facts asset,impact,actions').",
+             en = "report to the owner: in 'Actions' choose 'Report the incident', pick the owner as recipient, Tab, "
+               .. "tick the affected system, impact and actions taken with Space, Enter sends (inputs line: "
+               .. "'lead report owner --facts asset,impact,actions')." }
   elseif P.isolated or not P.online then
-    return { vi = "đưa máy trở lại mạng: 'sys reconnect pc'" .. (P.online and "." or " (và 'sys start pc')."),
-             en = "put the PC back on the network: 'sys reconnect pc'" .. (P.online and "." or " (and 'sys start pc').") }
+    return { vi = "đưa máy trở lại mạng: Enter trên NV-PC-07, chọn 'Kết nối lại'" .. (P.online and "" or " (và "
+               .. "'Bật hệ thống')") .. " (dòng lệnh: 'sys reconnect pc'" .. (P.online and "" or ", 'sys start pc'")
+               .. ").",
+             en = "put the PC back on the network: Enter on NV-PC-07, choose 'Reconnect an asset'"
+               .. (P.online and "" or " (and 'Start an asset')") .. " (inputs line: 'sys reconnect pc'"
+               .. (P.online and "" or ", 'sys start pc'") .. ")." }
   end
-  return { vi = "kết thúc lượt: 'end' (phím n).", en = "end the turn: 'end' (key n)." }
+  return { vi = "kết thúc lượt: nhấn n (dòng lệnh: 'end').", en = "end the turn: press n (inputs line: 'end')." }
 end
 
 -- One lesson per turn (the texts are long on purpose: this is the tutorial).
+-- The keys come first: on the play screen nothing is typed. The inputs line
+-- in brackets is for a session played from a script (irdrill run).
 local LESSON = {
-  { vi = "Bước 1/8 — Tín hiệu và phân loại. Chào mừng đến với irdrill! Bạn giữ mọi vai trò: Trưởng nhóm (lead), "
-      .. "Giám sát (soc), Quản trị hệ thống (sys). Mỗi lượt là 15 phút. Bảng hệ thống cho thấy các máy; bảng tín hiệu "
-      .. "là những gì đội nhìn thấy: cảnh báo, cuộc gọi, thư. Có tín hiệu thật, có báo động giả. Việc đầu tiên là phân "
-      .. "loại: đánh dấu s_edr là thật ('soc triage s_edr true') và s_spam là giả ('soc triage s_spam false'). Trên "
-      .. "giao diện: Tab chuyển khung, mũi tên chọn, Enter để thực hiện. Mỗi vai có 2 điểm hành động mỗi lượt; phân "
-      .. "loại tốn 1 điểm. Xong thì kết thúc lượt: 'end' (phím n). Phím ? mở trợ giúp.",
-    en = "Step 1/8 — Signals and triage. Welcome to irdrill! You hold every role: Team lead (lead), SOC analyst "
-      .. "(soc), System administrator (sys). Each turn is 15 minutes. The systems board shows the machines; the "
-      .. "signal feed is what the team perceives: alerts, calls, mails. Some are real, some are false alarms. First, "
-      .. "triage: mark s_edr as real ('soc triage s_edr true') and s_spam as false ('soc triage s_spam false'). On "
-      .. "screen: Tab moves between panes, arrows select, Enter acts. Each role has 2 action points per turn; a "
-      .. "triage costs 1. When done, end the turn: 'end' (key n). Key ? opens the help." },
+  { vi = "Bước 1/8 — Tín hiệu và phân loại. Chào mừng đến với irdrill! Bạn giữ mọi vai trò: Trưởng nhóm, Giám sát "
+      .. "(SOC), Quản trị hệ thống. Mỗi lượt là 15 phút. Khung 'Hệ thống' cho thấy các máy; khung 'Cảnh báo và tin "
+      .. "nhắn' là những gì đội nhìn thấy: cảnh báo, cuộc gọi, thư. Có tín hiệu thật, có báo động giả. Trên giao "
+      .. "diện không cần gõ lệnh: Tab chuyển khung, mũi tên (hoặc j k) chọn, Enter thực hiện, Esc quay lại. Việc đầu "
+      .. "tiên là phân loại: vào khung 'Cảnh báo và tin nhắn', chọn s_edr, nhấn t, chọn 'tấn công thật'; rồi chọn "
+      .. "s_spam, nhấn t, chọn 'báo động giả'. Mỗi vai có 2 điểm hành động mỗi lượt; phân loại tốn 1 điểm. Xong thì "
+      .. "nhấn n để kết thúc lượt. Phím ? mở trợ giúp. (Chơi bằng kịch bản đầu vào với irdrill run, mỗi thao tác là "
+      .. "một dòng: 'soc triage s_edr true', 'soc triage s_spam false', 'end'.)",
+    en = "Step 1/8 — Signals and triage. Welcome to irdrill! You hold every role: Team lead, SOC analyst, System "
+      .. "administrator. Each turn is 15 minutes. The Systems pane shows the machines; 'Signals and messages' is "
+      .. "what the team perceives: alerts, calls, mails. Some are real, some are false alarms. On screen nothing "
+      .. "is typed: Tab moves between panes, the arrows (or j k) select, Enter acts, Esc goes back. First, triage: "
+      .. "in 'Signals and messages' select s_edr, press t, choose 'real attack'; then select s_spam, press t, "
+      .. "choose 'false positive'. Each role has 2 action points per turn; a triage costs 1. When done, press n to "
+      .. "end the turn. Key ? opens the help. (Playing from an inputs script with irdrill run, each step is a "
+      .. "line: 'soc triage s_edr true', 'soc triage s_spam false', 'end'.)" },
   { vi = "Bước 2/8 — Điều tra. Bạn chỉ thấy những gì đội đã tìm ra: trạng thái 'bị xâm nhập' của một máy chỉ hiện "
-      .. "khi có người điều tra. Gõ 'soc investigate pc'; kết quả đến vào cuối lượt. Tín hiệu mới s_beacon cũng đáng "
-      .. "phân loại.",
+      .. "khi có người điều tra. Trong khung 'Hệ thống', chọn NV-PC-07, nhấn Enter và chọn 'Điều tra hệ thống'; kết "
+      .. "quả đến vào cuối lượt. Tín hiệu mới s_beacon cũng đáng phân loại (chọn nó, nhấn t). (Dòng lệnh: 'soc "
+      .. "investigate pc', 'soc triage s_beacon true'.)",
     en = "Step 2/8 — Investigate. You see only what the team has found: whether a machine is compromised shows only "
-      .. "once someone investigates. Type 'soc investigate pc'; the result comes at the end of the turn. The new "
-      .. "signal s_beacon deserves a triage too." },
-  { vi = "Bước 3/8 — Cô lập, đừng tắt máy. Máy đang liên lạc với máy chủ điều khiển. 'sys isolate pc' ngắt mạng "
-      .. "nhưng máy vẫn chạy, giữ bộ nhớ làm chứng cứ. Tắt máy ('shutdown') làm mất dấu vết trong bộ nhớ. Nếu máy "
-      .. "còn nối mạng lúc 09:30, mã độc sẽ lan sang máy chủ tệp.",
-    en = "Step 3/8 — Isolate, do not power off. The PC talks to a command server. 'sys isolate pc' cuts the network "
-      .. "but keeps it running, so memory stays as evidence. A 'shutdown' loses what is in memory. If the PC is "
-      .. "still connected at 09:30, the malware spreads to the file server." },
-  { vi = "Bước 4/8 — Điểm hành động và chứng cứ. Điểm tính riêng cho từng vai, mỗi lượt 2 điểm. Trước khi làm sạch, "
-      .. "hãy thu chứng cứ: 'sys collect_evidence pc' (sao chụp ổ đĩa, bộ nhớ, lập biên bản giao nhận). Lệnh bị từ "
-      .. "chối vì hết điểm thì để lượt sau hoặc giao cho vai khác.",
-    en = "Step 4/8 — Action points and evidence. Points are per role, 2 per turn. Before cleaning, collect evidence: "
-      .. "'sys collect_evidence pc' (disk and memory images, a custody record). An action refused for lack of points "
-      .. "waits for the next turn or goes to another role." },
-  { vi = "Bước 5/8 — Hành động nhiều lượt. Việc thật cần thời gian: 'sys eradicate pc' tốn 2 điểm và kéo dài 2 "
-      .. "lượt — đặt ở lượt này thì xong vào cuối lượt sau. Trong lúc chờ, các vai khác vẫn làm việc. Đặt nhầm? "
-      .. "'cancel N' huỷ lệnh số N trong chính lượt đã đặt và trả lại điểm.",
-    en = "Step 5/8 — Multi-turn actions. Real work takes time: 'sys eradicate pc' costs 2 points and takes 2 turns — "
-      .. "queued now, it completes at the end of the next turn. Meanwhile the other roles keep working. Queued the "
-      .. "wrong thing? 'cancel N' cancels action number N in the turn it was queued and gives the points back." },
-  { vi = "Bước 6/8 — Báo cáo kèm thông tin. Báo cáo chỉ được tính khi có đủ thông tin cần thiết: 'lead report owner "
-      .. "--facts asset,impact,actions' (hệ thống nào, ảnh hưởng gì, đã làm gì). Mỗi kịch bản có người nhận và hạn "
-      .. "riêng — xem danh sách mục tiêu. Kịch bản cũng có thể có hành động riêng, ví dụ 'soc sweep' quét mọi máy "
-      .. "trạm của Sở (2 lượt).",
-    en = "Step 6/8 — Reports with facts. A report counts only with the facts it needs: 'lead report owner --facts "
-      .. "asset,impact,actions' (which system, what impact, what was done). Each scenario has its own recipients "
-      .. "and deadlines — see the objectives list. Scenarios may add their own actions too, such as 'soc sweep', "
-      .. "which scans every PC of the department (2 turns)." },
-  { vi = "Bước 7/8 — Gợi ý. Bí? Gõ 'hint' (phím h) để xem gợi ý tiếp theo; mỗi gợi ý trừ vài điểm (ở đây chỉ 1–2 "
-      .. "điểm). Trong diễn tập chính thức, người điều hành quyết định có cho xem gợi ý hay không.",
-    en = "Step 7/8 — Hints. Stuck? Type 'hint' (key h) for the next hint; each costs a few points (here only 1–2). "
-      .. "In an official exercise the facilitator decides whether hints are allowed." },
-  { vi = "Bước 8/8 — Trở lại hoạt động và kết thúc. Khi máy đã sạch: 'sys reconnect pc'. Bài tập kết thúc khi máy "
-      .. "sạch, đã nối mạng lại và chủ quản đã nhận báo cáo đủ thông tin; nếu chưa, hết giờ sau lượt 10.",
-    en = "Step 8/8 — Back to service, and the end. Once the PC is clean: 'sys reconnect pc'. The drill ends when the "
-      .. "PC is clean, back on the network and the owner has a complete report; otherwise time runs out after turn 10." },
+      .. "once someone investigates. In Systems, select NV-PC-07, press Enter and choose 'Investigate an asset'; "
+      .. "the result comes at the end of the turn. The new signal s_beacon deserves a triage too (select it, press "
+      .. "t). (Inputs lines: 'soc investigate pc', 'soc triage s_beacon true'.)" },
+  { vi = "Bước 3/8 — Cô lập, đừng tắt máy. Máy đang liên lạc với máy chủ điều khiển. Enter trên NV-PC-07, chọn 'Cô "
+      .. "lập hệ thống': mạng bị ngắt nhưng máy vẫn chạy, giữ bộ nhớ làm chứng cứ. 'Tắt hệ thống' làm mất dấu vết "
+      .. "trong bộ nhớ. Nếu máy còn nối mạng lúc 09:30, mã độc sẽ lan sang máy chủ tệp. (Dòng lệnh: 'sys isolate pc'.)",
+    en = "Step 3/8 — Isolate, do not power off. The PC talks to a command server. Enter on NV-PC-07, choose 'Isolate "
+      .. "an asset': the network is cut but the PC keeps running, so memory stays as evidence. 'Shut down an asset' "
+      .. "loses what is in memory. If the PC is still connected at 09:30, the malware spreads to the file server. "
+      .. "(Inputs line: 'sys isolate pc'.)" },
+  { vi = "Bước 4/8 — Điểm hành động và chứng cứ. Điểm tính riêng cho từng vai, mỗi lượt 2 điểm: khung 'Hành động' "
+      .. "ghi số điểm còn lại của vai đang hành động, phím r đổi vai (chọn một hành động trên máy thì vai tự đổi "
+      .. "theo). Trước khi làm sạch, hãy thu chứng cứ: Enter trên NV-PC-07, chọn 'Thu thập chứng cứ' (sao chụp ổ "
+      .. "đĩa, bộ nhớ, lập biên bản giao nhận). Lệnh bị từ chối vì hết điểm thì để lượt sau hoặc giao cho vai khác. "
+      .. "(Dòng lệnh: 'sys collect_evidence pc'.)",
+    en = "Step 4/8 — Action points and evidence. Points are per role, 2 per turn: the Actions pane shows the acting "
+      .. "role's points left, and r switches the acting role (choosing an action on a system switches it for you). "
+      .. "Before cleaning, collect evidence: Enter on NV-PC-07, choose 'Collect evidence' (disk and memory images, "
+      .. "a custody record). An action refused for lack of points waits for the next turn or goes to another role. "
+      .. "(Inputs line: 'sys collect_evidence pc'.)" },
+  { vi = "Bước 5/8 — Hành động nhiều lượt. Việc thật cần thời gian: 'Loại bỏ mã độc' (Enter trên NV-PC-07) tốn 2 "
+      .. "điểm và kéo dài 2 lượt — đặt ở lượt này thì xong vào cuối lượt sau; khung 'Hàng đợi' cho thấy nó đang "
+      .. "chạy. Trong lúc chờ, các vai khác vẫn làm việc. Đặt nhầm? Trong khung 'Hàng đợi' chọn lệnh đó và nhấn x: "
+      .. "lệnh bị huỷ và điểm được trả lại (chỉ trong lượt đã đặt). (Dòng lệnh: 'sys eradicate pc'; 'cancel N' huỷ "
+      .. "lệnh số N.)",
+    en = "Step 5/8 — Multi-turn actions. Real work takes time: 'Eradicate' (Enter on NV-PC-07) costs 2 points and "
+      .. "takes 2 turns — queued now, it completes at the end of the next turn; the Queue pane shows it running. "
+      .. "Meanwhile the other roles keep working. Queued the wrong thing? In the Queue pane select it and press x: "
+      .. "it is cancelled and the points come back (only in the turn it was queued). (Inputs lines: 'sys "
+      .. "eradicate pc'; 'cancel N' cancels action number N.)" },
+  { vi = "Bước 6/8 — Báo cáo kèm thông tin. Báo cáo chỉ được tính khi có đủ thông tin cần thiết. Trong khung 'Hành "
+      .. "động' (vai Trưởng nhóm: nhấn r tới khi thấy), chọn 'Báo cáo sự cố': bên trái chọn nơi nhận là chủ quản, "
+      .. "Tab sang danh sách thông tin, nhấn Space để đánh dấu hệ thống bị ảnh hưởng, mức độ ảnh hưởng và biện pháp "
+      .. "đã thực hiện, Enter để gửi. Mỗi kịch bản có người nhận và hạn riêng — phím o mở danh sách mục tiêu. Kịch "
+      .. "bản cũng có thể có hành động riêng, ví dụ 'Quét mọi máy trạm của Sở bằng EDR' của vai Giám sát (2 lượt). "
+      .. "(Dòng lệnh: 'lead report owner --facts asset,impact,actions', 'soc sweep'.)",
+    en = "Step 6/8 — Reports with facts. A report counts only with the facts it needs. In the Actions pane (role Team "
+      .. "lead: press r until it shows), choose 'Report the incident': on the left pick the owner as recipient, Tab "
+      .. "to the facts, tick the affected system, the impact and the actions taken with Space, Enter sends. Each "
+      .. "scenario has its own recipients and deadlines — key o opens the objectives. Scenarios may add their own "
+      .. "actions too, such as the SOC analyst's 'Sweep every PC of the department with EDR' (2 turns). (Inputs "
+      .. "lines: 'lead report owner --facts asset,impact,actions', 'soc sweep'.)" },
+  { vi = "Bước 7/8 — Gợi ý. Bí? Nhấn h: giao diện cho biết giá của gợi ý tiếp theo và hỏi lại; mỗi gợi ý trừ vài "
+      .. "điểm (ở đây chỉ 1–2 điểm). Trong diễn tập chính thức, người điều hành quyết định có cho xem gợi ý hay "
+      .. "không. (Dòng lệnh: 'lead hint'.)",
+    en = "Step 7/8 — Hints. Stuck? Press h: the screen tells the next hint's cost and asks; each costs a few points "
+      .. "(here only 1–2). In an official exercise the facilitator decides whether hints are allowed. (Inputs line: "
+      .. "'lead hint'.)" },
+  { vi = "Bước 8/8 — Trở lại hoạt động và kết thúc. Khi máy đã sạch (bảng 'Hệ thống' không còn ghi bị xâm nhập): "
+      .. "Enter trên NV-PC-07, chọn 'Kết nối lại'. Bài tập kết thúc khi máy sạch, đã nối mạng lại và chủ quản đã "
+      .. "nhận báo cáo đủ thông tin; nếu chưa, hết giờ sau lượt 10. (Dòng lệnh: 'sys reconnect pc'.)",
+    en = "Step 8/8 — Back to service, and the end. Once the PC is clean (the Systems pane no longer shows it "
+      .. "compromised): Enter on NV-PC-07, choose 'Reconnect an asset'. The drill ends when the PC is clean, back "
+      .. "on the network and the owner has a complete report; otherwise time runs out after turn 10. (Inputs line: "
+      .. "'sys reconnect pc'.)" },
   { vi = "Sắp hết giờ. Khi kết thúc, bản tổng kết liệt kê mục tiêu đạt, mục tiêu bỏ lỡ kèm lời giải thích, và các "
       .. "lỗi bị trừ điểm — đó là phần quan trọng nhất của buổi diễn tập.",
     en = "Time is nearly up. At the end, the summary lists the objectives met, the ones missed with an explanation, "
@@ -286,17 +339,22 @@ on("triage", function(w, a)
   if a.target == "s_spam" then
     if a.verdict then
       w:note { vi = "Gần đúng rồi: chặn thư rác là việc thường ngày của cổng thư, không phải sự cố. Đánh dấu lại: "
-                 .. "'soc triage s_spam false'.",
-               en = "Nearly: blocking spam is the gateway's daily job, not an incident. Mark it again: "
-                 .. "'soc triage s_spam false'." }
+                 .. "chọn s_spam, nhấn t, chọn 'báo động giả' (dòng lệnh: 'soc triage s_spam false').",
+               en = "Nearly: blocking spam is the gateway's daily job, not an incident. Mark it again: select "
+                 .. "s_spam, press t, choose 'false positive' (inputs line: 'soc triage s_spam false')." }
     else
       w.vars.spam_ok = true
     end
   elseif a.target == "s_edr" and not a.verdict then
-    w:note { vi = "Một tệp '.pdf.exe' chạy từ thư đính kèm là dấu hiệu thật. Đánh dấu lại: 'soc triage s_edr true'.",
-             en = "A '.pdf.exe' run from an attachment is the real thing. Mark it again: 'soc triage s_edr true'." }
+    w:note { vi = "Một tệp '.pdf.exe' chạy từ thư đính kèm là dấu hiệu thật. Đánh dấu lại: chọn s_edr, nhấn t, chọn "
+               .. "'tấn công thật' (dòng lệnh: 'soc triage s_edr true').",
+             en = "A '.pdf.exe' run from an attachment is the real thing. Mark it again: select s_edr, press t, choose "
+               .. "'real attack' (inputs line: 'soc triage s_edr true')." }
   elseif a.target == "s_update" and a.verdict then
-    w:note { vi = "Hãy điều tra trước khi kết luận: 'soc investigate fs'.", en = "Investigate before concluding: 'soc investigate fs'." }
+    w:note { vi = "Hãy điều tra trước khi kết luận: Enter trên máy chủ tệp, chọn 'Điều tra hệ thống' (dòng lệnh: "
+               .. "'soc investigate fs').",
+             en = "Investigate before concluding: Enter on the file server, choose 'Investigate an asset' (inputs "
+               .. "line: 'soc investigate fs')." }
   end
 end)
 
@@ -320,9 +378,10 @@ end)
 on("shutdown", function(w, a)
   if a.target == "pc" and w.asset.pc.vars.memory_lost then
     w:penalize("powered_off")
-    w:note { vi = "Máy đã tắt: tiến trình và kết nối trong bộ nhớ đã mất. Lần sau hãy dùng 'isolate'. Bật lại: 'sys start pc'.",
-             en = "The PC is off: the processes and connections in memory are gone. Next time use 'isolate'. "
-               .. "Power it back on: 'sys start pc'." }
+    w:note { vi = "Máy đã tắt: tiến trình và kết nối trong bộ nhớ đã mất. Lần sau hãy dùng 'Cô lập hệ thống'. Bật "
+               .. "lại: Enter trên NV-PC-07, chọn 'Bật hệ thống' (dòng lệnh: 'sys start pc').",
+             en = "The PC is off: the processes and connections in memory are gone. Next time use 'Isolate an "
+               .. "asset'. Power it back on: Enter on NV-PC-07, choose 'Start an asset' (inputs line: 'sys start pc')." }
   end
 end)
 
@@ -330,29 +389,41 @@ on("eradicate", function(w, a)
   if a.target ~= "pc" then return end
   if not w.asset.pc.evidence then w:penalize("evidence_destroyed") end
   if w.asset.pc.compromised then
-    w:note { vi = "Chưa sạch hẳn: lượt quét không biết phải tìm gì. Điều tra ('soc investigate pc') rồi loại bỏ lại.",
-             en = "Not fully clean: the sweep did not know what to look for. Investigate ('soc investigate pc'), "
-               .. "then eradicate again." }
+    w:note { vi = "Chưa sạch hẳn: lượt quét không biết phải tìm gì. Điều tra (Enter trên NV-PC-07, 'Điều tra hệ "
+               .. "thống'; dòng lệnh: 'soc investigate pc') rồi loại bỏ lại.",
+             en = "Not fully clean: the sweep did not know what to look for. Investigate (Enter on NV-PC-07, "
+               .. "'Investigate an asset'; inputs line: 'soc investigate pc'), then eradicate again." }
   else
     w.vars.eradicated = true
-    w:note { vi = "NV-PC-07 đã sạch: xoá tệp, khoá Run và tác vụ lạ; đổi mật khẩu của người dùng.",
-             en = "NV-PC-07 is clean: file, Run key and task removed; the user's password changed." }
+    -- The board shows it: the standard eradicate tells a team that knew of
+    -- the malware; a lucky sweep in the dark is told here.
+    if not w:knows("pc", "compromised") then
+      w:reveal("pc", "compromised")
+      w:reveal("pc", "clean")
+    end
+    w:note { vi = "NV-PC-07 đã sạch: xoá tệp, khoá Run và tác vụ lạ; đổi mật khẩu của người dùng. Bảng 'Hệ thống' "
+               .. "không còn ghi máy bị xâm nhập.",
+             en = "NV-PC-07 is clean: file, Run key and task removed; the user's password changed. The Systems "
+               .. "pane no longer shows it compromised." }
   end
 end)
 
 on("reconnect", function(w, a)
   if a.target == "pc" and w.asset.pc.compromised then
     w:penalize("reconnected_infected")
-    w:note { vi = "Máy vẫn còn mã độc mà đã nối mạng lại. Cô lập lại rồi loại bỏ trước.",
-             en = "The PC went back on the network still infected. Isolate it again and eradicate first." }
+    w:note { vi = "Máy vẫn còn mã độc mà đã nối mạng lại. Cô lập lại ('Cô lập hệ thống') rồi loại bỏ trước.",
+             en = "The PC went back on the network still infected. Isolate it again ('Isolate an asset') and "
+               .. "eradicate first." }
   end
 end)
 
 on("report", function(w, a)
   if a.target == "owner" and not reported_ok(w) then
-    w:note { vi = "Sở Nội vụ hỏi lại: máy nào, ảnh hưởng gì, đã làm gì? Gửi lại kèm '--facts asset,impact,actions'.",
-             en = "The department asks back: which machine, what impact, what was done? Send it again with "
-               .. "'--facts asset,impact,actions'." }
+    w:note { vi = "Sở Nội vụ hỏi lại: máy nào, ảnh hưởng gì, đã làm gì? Gửi lại, đánh dấu đủ hệ thống bị ảnh hưởng, "
+               .. "mức độ ảnh hưởng và biện pháp đã thực hiện (dòng lệnh: '--facts asset,impact,actions').",
+             en = "The department asks back: which machine, what impact, what was done? Send it again with the "
+               .. "affected system, the impact and the actions taken ticked (inputs line: '--facts "
+               .. "asset,impact,actions')." }
   elseif a.target ~= "owner" and not has(a.facts, "asset") then
     w:note { vi = "Đã gửi. Với sự cố nhỏ này, người cần biết trước hết là cơ quan chủ quản (owner).",
              en = "Sent. For a small incident like this one, the first to know is the owner." }
@@ -360,50 +431,50 @@ on("report", function(w, a)
 end)
 
 -- ───────────────────────────── scoring ───────────────────────────
-objective { id = "detect", points = 15,
+objective { id = "detect", capability = "detection", points = 15,
   label = { vi = "Phân loại đúng cảnh báo EDR là thật", en = "Triage the EDR alert as real" },
   explain = { vi = "Tệp '.pdf.exe' chạy từ thư đính kèm và tự khởi động cùng Windows là mã độc: đánh dấu 'true'.",
               en = "A '.pdf.exe' run from an attachment that starts with Windows is malware: mark it 'true'." },
   met = function(w) return w:flagged("s_edr") end }
 
-objective { id = "false_alarm", points = 10,
+objective { id = "false_alarm", capability = "detection", points = 10,
   label = { vi = "Nhận ra báo động giả (thư rác bị chặn)", en = "Spot the false alarm (blocked spam)" },
   explain = { vi = "Không phải cảnh báo nào cũng là sự cố; đánh dấu 'false' để đội tập trung vào việc thật.",
               en = "Not every alert is an incident; marking it 'false' keeps the team on the real one." },
   met = function(w) return w.vars.spam_ok and not w:flagged("s_spam") end }
 
-objective { id = "investigate", points = 10,
+objective { id = "investigate", capability = "analysis", points = 10,
   label = { vi = "Điều tra máy trạm", en = "Investigate the workstation" },
   explain = { vi = "Điều tra cho biết máy có bị xâm nhập không, tiến trình nào, liên lạc với đâu.",
               en = "Investigation tells whether the machine is compromised, which process, talking to where." },
   met = function(w) return w.vars.investigated end }
 
-objective { id = "isolate", points = 15, by_turn = ISOLATE_BY,
+objective { id = "isolate", capability = "containment", points = 15, by_turn = ISOLATE_BY,
   label = { vi = "Cô lập máy trạm trước 09:30", en = "Isolate the workstation before 09:30" },
   explain = { vi = "Cô lập ngắt liên lạc với máy chủ điều khiển và chặn lây lan, mà máy vẫn chạy để giữ chứng cứ.",
               en = "Isolation cuts the command server off and stops the spread, while the PC keeps running for evidence." },
   met = function(w) return w.asset.pc.isolated end }
 
-objective { id = "evidence", points = 10,
+objective { id = "evidence", capability = "evidence", points = 10,
   label = { vi = "Thu chứng cứ trước khi làm sạch", en = "Collect evidence before cleaning" },
   explain = { vi = "Sao chụp ổ đĩa và bộ nhớ, lập biên bản, trước mọi thay đổi trên máy bị xâm nhập.",
               en = "Image disk and memory, with a custody record, before changing a compromised machine." },
   met = function(w) return w.asset.pc.evidence and not w.asset.pc.vars.memory_lost and w.vars.eradicated end }
 
-objective { id = "eradicate", points = 15,
+objective { id = "eradicate", capability = "eradication", points = 15,
   label = { vi = "Loại bỏ mã độc khỏi máy trạm", en = "Remove the malware from the workstation" },
   explain = { vi = "Điều tra trước để biết phải xoá gì; 'eradicate' kéo dài hai lượt.",
               en = "Investigate first to know what to remove; 'eradicate' takes two turns." },
   met = function(w) return w.vars.eradicated and not w.asset.pc.compromised end }
 
-objective { id = "report", points = 15,
+objective { id = "report", capability = "reporting", points = 15,
   label = { vi = "Báo cáo cơ quan chủ quản kèm hệ thống, ảnh hưởng, biện pháp",
             en = "Report to the owner with the asset, impact and actions" },
   explain = { vi = "Một báo cáo chỉ có giá trị khi trả lời được: hệ thống nào, ảnh hưởng gì, đã làm gì.",
               en = "A report is worth something only when it says which system, what impact, what was done." },
   met = function(w) return reported_ok(w) end }
 
-objective { id = "service", points = 10,
+objective { id = "service", capability = "recovery", points = 10,
   label = { vi = "Đưa máy trạm sạch trở lại mạng", en = "Put the clean workstation back on the network" },
   explain = { vi = "Ứng cứu chỉ xong khi người dùng làm việc lại được trên một máy đã sạch.",
               en = "The response is done only when the user can work again on a clean machine." },
@@ -412,15 +483,15 @@ objective { id = "service", points = 10,
     return w.vars.eradicated and not P.compromised and not P.isolated and P.online
   end }
 
-penalty { id = "powered_off", points = 5,
+penalty { id = "powered_off", capability = "containment", points = 5,
   label = { vi = "Tắt máy thay vì cô lập", en = "Powered off instead of isolating" },
   explain = { vi = "Tắt máy làm mất tiến trình và kết nối trong bộ nhớ; cô lập là đủ để ngăn chặn.",
               en = "Powering off loses the processes and connections in memory; isolation was enough to contain." } }
-penalty { id = "evidence_destroyed", points = 5,
+penalty { id = "evidence_destroyed", capability = "evidence", points = 5,
   label = { vi = "Làm sạch trước khi thu chứng cứ", en = "Cleaned before collecting evidence" },
   explain = { vi = "Sau khi xoá mã độc thì không còn gì để phân tích hay chuyển cơ quan chức năng.",
               en = "Once the malware is deleted there is nothing left to analyse or hand to the authorities." } }
-penalty { id = "reconnected_infected", points = 5,
+penalty { id = "reconnected_infected", capability = "recovery", points = 5,
   label = { vi = "Nối mạng lại khi máy còn mã độc", en = "Reconnected while still infected" },
   explain = { vi = "Loại bỏ trước, kết nối lại sau.", en = "Eradicate first, reconnect after." } }
 
@@ -431,14 +502,18 @@ hint { from_turn = 3, cost = 1,
   text = { vi = "Thứ tự an toàn: cô lập → thu chứng cứ → loại bỏ → báo cáo → kết nối lại.",
            en = "The safe order: isolate → collect evidence → eradicate → report → reconnect." } }
 hint { from_turn = 5, cost = 2,
-  text = { vi = "Báo cáo: 'lead report owner --facts asset,impact,actions'. Kết nối lại: 'sys reconnect pc'.",
-           en = "Report: 'lead report owner --facts asset,impact,actions'. Reconnect: 'sys reconnect pc'." } }
+  text = { vi = "Báo cáo: 'Báo cáo sự cố' tới chủ quản, đánh dấu hệ thống, ảnh hưởng, biện pháp ('lead report owner "
+             .. "--facts asset,impact,actions'). Kết nối lại: 'Kết nối lại' trên NV-PC-07 ('sys reconnect pc').",
+           en = "Report: 'Report the incident' to the owner, with the system, impact and actions ticked ('lead report "
+             .. "owner --facts asset,impact,actions'). Reconnect: 'Reconnect an asset' on NV-PC-07 ('sys reconnect "
+             .. "pc')." } }
 
 ending { id = "spread",
   text = { vi = "Mã độc đã lan sang máy chủ tệp của Sở lúc 09:30 — bài hướng dẫn dừng ở đây. Không sao cả: chơi lại "
-             .. "và cô lập máy trạm trước 09:30 ('sys isolate pc').",
+             .. "và cô lập máy trạm trước 09:30 (Enter trên NV-PC-07, 'Cô lập hệ thống'; dòng lệnh: 'sys isolate pc').",
            en = "The malware reached the department's file server at 09:30 — the tutorial stops here. No harm done: "
-             .. "play again and isolate the workstation before 09:30 ('sys isolate pc')." },
+             .. "play again and isolate the workstation before 09:30 (Enter on NV-PC-07, 'Isolate an asset'; inputs "
+             .. "line: 'sys isolate pc')." },
   when = function(w) return w.vars.spread end }
 
 ending { id = "cleaned", success = true,

@@ -268,6 +268,12 @@ static void test_stdlib_effects(void **state)
     play_input(&p, "end");
     assert_true(has_event(&p, "\"subject\":\"web\",\"field\":\"clean\",\"value\":1"));
     assert_true(has_event(&p, "\"subject\":\"web\",\"field\":\"compromised\",\"value\":0"));
+    /* ... and the team, which knew of it, sees it gone (docs/architecture.md,
+     * "Ground truth and team view"): the board no longer says compromised. */
+    assert_true(has_event(&p, "\"vis\":\"team\",\"kind\":\"reveal\",\"subject\":\"web\","
+                              "\"field\":\"compromised\",\"value\":0"));
+    assert_true(has_event(&p, "\"vis\":\"team\",\"kind\":\"reveal\",\"subject\":\"web\","
+                              "\"field\":\"clean\",\"value\":1"));
     /* No backup: restore does nothing; shutdown and start. */
     play_input(&p, "sys restore db");
     play_input(&p, "end");
@@ -280,6 +286,59 @@ static void test_stdlib_effects(void **state)
     assert_false(has_event(&p, "hook_error"));
     play_end(&p);
     lhost_free(h);
+}
+
+/* A sweep in the dark (no investigation: the team does not know of the
+ * foothold) tells the team nothing, whether it removed the foothold or
+ * missed it: telling would give the truth away. Seeds give both. */
+static void test_stdlib_eradicate_unknown(void **state)
+{
+    (void)state;
+    int removed = 0, missed = 0;
+    for (uint64_t seed = 1; seed <= 16; seed++) {
+        lhost *h = must_load("u.lua", small_plus("at(1, function(w) w:compromise('web') end)\n"));
+        play p;
+        play_start(&p, h, seed);
+        play_input(&p, "sys eradicate web");
+        play_input(&p, "end");
+        play_input(&p, "end");
+        bool gone = has_event(&p, "\"kind\":\"state\",\"subject\":\"web\",\"field\":\"compromised\",\"value\":0");
+        removed += gone;
+        missed += !gone;
+        assert_false(has_event(&p, "\"kind\":\"reveal\""));
+        play_end(&p);
+        lhost_free(h);
+    }
+    assert_true(removed > 0 && missed > 0);
+}
+
+/* The tutorial teaches the terminal's keys, and the inputs line for those
+ * who play it from a script; and after its eradication the board shows the
+ * PC clean. */
+static void test_tutorial_teaches_keys(void **state)
+{
+    (void)state;
+    sbuf probs = SBUF_INIT;
+    lhost *h = lhost_load_file("scenarios/tutorial.lua", NULL, &probs);
+    assert_non_null(h);
+    play p;
+    play_start(&p, h, 1);
+    assert_true(has_event(&p, "press t, choose 'real attack'"));
+    assert_true(has_event(&p, "press n to end the turn"));
+    assert_true(has_event(&p, "nhấn t, chọn 'tấn công thật'"));
+    assert_true(has_event(&p, "'soc triage s_edr true'"));
+    assert_false(has_event(&p, "Type '"));
+    const char *lines[] = { "soc triage s_edr true", "soc triage s_spam false", "end",
+                            "soc investigate pc", "end", "sys isolate pc", "end",
+                            "sys collect_evidence pc", "end", "sys eradicate pc", "end", "end" };
+    for (size_t i = 0; i < sizeof lines / sizeof *lines; i++)
+        play_input(&p, lines[i]);
+    assert_true(has_event(&p, "Enter on NV-PC-07, choose 'Isolate an asset'"));
+    assert_true(has_event(&p, "\"vis\":\"team\",\"kind\":\"reveal\",\"subject\":\"pc\","
+                              "\"field\":\"compromised\",\"value\":0"));
+    play_end(&p);
+    lhost_free(h);
+    sb_free(&probs);
 }
 
 /* Shutting down a compromised host before imaging loses memory evidence. */
@@ -300,6 +359,10 @@ static void test_stdlib_shutdown_memory(void **state)
     play_input(&p, "end");
     assert_true(has_event(&p, "\"vi\":\"restored=true\""));
     assert_true(has_event(&p, "\"subject\":\"web\",\"field\":\"online\",\"value\":1"));
+    /* A restore shows the team its data and pages back (not the foothold). */
+    assert_true(has_event(&p, "\"kind\":\"reveal\",\"subject\":\"web\",\"field\":\"defaced\",\"value\":0"));
+    assert_true(has_event(&p, "\"kind\":\"reveal\",\"subject\":\"web\",\"field\":\"encrypted\",\"value\":0"));
+    assert_false(has_event(&p, "\"kind\":\"reveal\",\"subject\":\"web\",\"field\":\"compromised\""));
     play_end(&p);
     lhost_free(h);
 }
@@ -443,6 +506,8 @@ int main(void)
         cmocka_unit_test(test_action_table),
         cmocka_unit_test(test_stdlib_effects),
         cmocka_unit_test(test_stdlib_shutdown_memory),
+        cmocka_unit_test(test_stdlib_eradicate_unknown),
+        cmocka_unit_test(test_tutorial_teaches_keys),
         cmocka_unit_test(test_hook_errors_keep_session),
         cmocka_unit_test(test_memory_cap_sweep),
         cmocka_unit_test(test_hook_alloc_faults),

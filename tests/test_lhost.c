@@ -128,6 +128,10 @@ static void test_good_triggers_and_scoring(void **state)
     assert_int_equal(sc->objectives[1].within_minutes, 1440);
     assert_true(sc->objectives[1].ref > 0);
     assert_int_equal(sc->penalties[0].max, 2);
+    /* capability: declared, or CAP_NONE (the report then guesses) */
+    assert_int_equal(sc->objectives[0].capability, CAP_CONTAINMENT);
+    assert_int_equal(sc->objectives[1].capability, CAP_NONE);
+    assert_int_equal(sc->penalties[0].capability, CAP_EVIDENCE);
     assert_int_equal(sc->nhints, 2);
     assert_string_equal(sc->hints[0].id, "hint1");
     assert_int_equal(sc->hints[0].from_turn, 2);
@@ -312,6 +316,27 @@ static void test_bad_ids_and_ranges(void **state)
                         "t.lua:9: when(predicate, f): both must be functions, got function and no value\n"
                         "t.lua:10: test 't': expect.penalties: no penalty 'nope'\n"
                         "t.lua:11: scenario{} is declared twice (first on line 1)\n");
+}
+
+/* capability: one of the nine names, with the line of the declaration. */
+static void test_bad_capability(void **state)
+{
+    (void)state;
+    assert_src_problems(small_plus("objective { id = 'o', points = 1, label = 'o', capability = 'hunting',\n"
+                                   "            met = function(w) return true end }\n"
+                                   "penalty { id = 'p', points = 1, label = 'p', capability = 3 }\n"
+                                   "penalty { id = 'q', points = 1, label = 'q', capability = 'Containment' }\n"),
+                        "t.lua:5: objective 'o': capability must be one of detection, analysis, "
+                        "containment, eradication, recovery, evidence, reporting, communication, "
+                        "coordination, got 'hunting'\n"
+                        "t.lua:7: penalty 'p': capability must be a string, got number\n"
+                        "t.lua:8: penalty 'q': capability must be one of detection, analysis, "
+                        "containment, eradication, recovery, evidence, reporting, communication, "
+                        "coordination, got 'Containment'\n");
+    for (int c = CAP_NONE + 1; c < CAP_COUNT; c++)
+        assert_int_equal(scen_capability_find(scen_capability_names[c]), c);
+    assert_int_equal(scen_capability_find(""), CAP_NONE);
+    assert_int_equal(scen_capability_find(NULL), CAP_NONE);
 }
 
 /* A runtime error stops the load; problems found before it are kept. */
@@ -558,6 +583,7 @@ int main(void)
         cmocka_unit_test(test_bad_w_at_load),
         cmocka_unit_test(test_bad_many),
         cmocka_unit_test(test_bad_ids_and_ranges),
+        cmocka_unit_test(test_bad_capability),
         cmocka_unit_test(test_bad_runtime_error),
         cmocka_unit_test(test_problem_lines),
         cmocka_unit_test(test_long_path),

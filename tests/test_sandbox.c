@@ -200,7 +200,7 @@ static void test_mem_table_bomb(void **state)
     (void)state;
     sbx *s = make(16 * MiB, 1000000000, 10000);
     expect_fail(s, "local t = {} for i = 1, 1e9 do t[i] = i end", SBX_ERR_MEM,
-                "test.lua: memory limit exceeded (16 MiB)", 5000);
+                "test.lua:1: memory limit exceeded (16 MiB)", 5000);
     assert_true(sbx_mem_peak(s) <= 16 * MiB);
     assert_usable(s);
     sbx_free(s);
@@ -230,6 +230,41 @@ static void test_mem_concat_doubling(void **state)
     sbx_free(s);
 }
 
+/* A memory error names the line where the allocation was refused (Lua
+ * calls no message handler for it): in the function that allocates, not
+ * the chunk's first line or its caller; inside a coroutine, the line that
+ * resumed it. The position does not leak into the next call. */
+static void test_mem_error_line(void **state)
+{
+    (void)state;
+    sbx *s = make(8 * MiB, 1000000000, 10000);
+    lua_State *L = sbx_state(s);
+    const char *f = "local function grow(t)\n"
+                    "  for i = 1, 1e9 do\n"
+                    "    t[#t + 1] = ('x'):rep(1000) .. i\n"
+                    "  end\n"
+                    "end\n"
+                    "local t = {}\n"
+                    "grow(t)\n";
+    expect_fail(s, f, SBX_ERR_MEM, "test.lua:3: memory limit exceeded (8 MiB)", 5000);
+    expect_fail(s, "local x = 1\n\nlocal s = ('x'):rep(12 * 2^20)\n", SBX_ERR_MEM,
+                "test.lua:3: memory limit exceeded (8 MiB)", 2000);
+    expect_fail(s, "local co = coroutine.wrap(function() return ('x'):rep(12 * 2^20) end)\n"
+                   "\n"
+                   "return co()\n", SBX_ERR_MEM, "test.lua:3: memory limit exceeded (8 MiB)", 2000);
+    /* A hook's failure message is exactly "file:line: reason". */
+    assert_int_equal(sbx_load(s, "return ('x'):rep(12 * 2^20)", 27, "evil.lua"), SBX_OK);
+    assert_int_equal(sbx_pcall(s, 0, 1), SBX_ERR_MEM);
+    assert_string_equal(sbx_errmsg(s), "evil.lua:1: memory limit exceeded (8 MiB)");
+    /* The next failure is judged on its own. */
+    assert_int_equal(sbx_load(s, "error('x', 0)", 13, "next.lua"), SBX_OK);
+    assert_int_equal(sbx_pcall(s, 0, 1), SBX_ERR_RUN);
+    assert_string_equal(sbx_errmsg(s), "next.lua:1: x");
+    assert_int_equal(lua_gettop(L), 0);
+    assert_usable(s);
+    sbx_free(s);
+}
+
 /* A script catching the memory error and raising it again as a string
  * still reports the memory limit. */
 static void test_mem_caught_and_rethrown(void **state)
@@ -239,9 +274,10 @@ static void test_mem_caught_and_rethrown(void **state)
     /* error(e) adds a position, so the handler sees a new string ... */
     expect_fail(s, "local ok, e = pcall(string.rep, 'x', 2^23)\nerror(e)", SBX_ERR_MEM,
                 "test.lua:2: memory limit exceeded (4 MiB)", 2000);
-    /* ... while Lua turns the bare message back into a memory error. */
+    /* ... while Lua turns the bare message back into a memory error, which
+     * has the line where the memory ran out. */
     expect_fail(s, "local ok, e = pcall(string.rep, 'x', 2^23)\nerror(e, 0)", SBX_ERR_MEM,
-                "test.lua: memory limit exceeded (4 MiB)", 2000);
+                "test.lua:1: memory limit exceeded (4 MiB)", 2000);
     assert_usable(s);
     sbx_free(s);
 }
@@ -1210,6 +1246,7 @@ int main(void)
         cmocka_unit_test(test_random_with_rng),
         cmocka_unit_test(test_random_without_rng),
         cmocka_unit_test(test_table_limits),
+        cmocka_unit_test(test_mem_error_line),
         cmocka_unit_test(test_tiny_memory_caps),
         cmocka_unit_test(test_fault_injection_call),
         cmocka_unit_test(test_fault_injection_load),

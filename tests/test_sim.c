@@ -183,6 +183,35 @@ static void test_image_same_as_text(void **state)
     free(src);
 }
 
+/* The board the team is left with (folded from the events of a play):
+ * an asset the team last saw compromised while it is in truth clean — an
+ * eradication the team knew of, or was told of, that the board does not
+ * show — is a stale board. Returns the first such asset's id, or NULL. */
+static const char *stale_board(const scen *sc, const char *events, char *buf, size_t size)
+{
+    for (int a = 0; a < sc->nassets; a++) {
+        char rev[200], cln[200];
+        snprintf(rev, sizeof rev, "\"vis\":\"team\",\"kind\":\"reveal\",\"subject\":\"%s\","
+                 "\"field\":\"compromised\",\"value\":", sc->assets[a].id);
+        snprintf(cln, sizeof cln, "\"kind\":\"state\",\"subject\":\"%s\",\"field\":\"clean\","
+                 "\"value\":", sc->assets[a].id);
+        int seen = -1, clean = sc->assets[a].init[AF_CLEAN];
+        for (const char *l = events; l && *l;) {
+            const char *nl = strchr(l, '\n'), *r = strstr(l, rev), *c = strstr(l, cln);
+            if (r && (!nl || r < nl))
+                seen = r[strlen(rev)] == '1';
+            if (c && (!nl || c < nl))
+                clean = c[strlen(cln)] == '1';
+            l = nl ? nl + 1 : NULL;
+        }
+        if (seen == 1 && clean) {
+            snprintf(buf, size, "%s", sc->assets[a].id);
+            return buf;
+        }
+    }
+    return NULL;
+}
+
 /* Every shipped scenario, every self-test: a state made from the image
  * (declarations replayed, not read again) plays the same session as a
  * state loaded from the text, event for event and metric for metric; and
@@ -211,6 +240,24 @@ static void test_image_replay_all_scenarios(void **state)
         assert_non_null(t);
         const scen *sc = lhost_scen(t);
         assert_true(sc->ntests > 0);
+        /* Every objective and penalty names its capability (the report's
+         * improvement plan), and a state from the image has the same. */
+        lhost *ic = lhost_load_image(img, NULL, NULL);
+        assert_non_null(ic);
+        const scen *isc = lhost_scen(ic);
+        assert_int_equal(isc->nobjectives, sc->nobjectives);
+        assert_int_equal(isc->npenalties, sc->npenalties);
+        for (int k = 0; k < sc->nobjectives; k++) {
+            if (sc->objectives[k].capability == CAP_NONE)
+                fail_msg("%s: objective '%s' has no capability", path, sc->objectives[k].id);
+            assert_int_equal(isc->objectives[k].capability, sc->objectives[k].capability);
+        }
+        for (int k = 0; k < sc->npenalties; k++) {
+            if (sc->penalties[k].capability == CAP_NONE)
+                fail_msg("%s: penalty '%s' has no capability", path, sc->penalties[k].id);
+            assert_int_equal(isc->penalties[k].capability, sc->penalties[k].capability);
+        }
+        lhost_free(ic);
         for (int k = 0; k < sc->ntests; k++) {
             lhost *t2 = lhost_load(path, src, len, NULL, NULL);
             lhost *i1 = lhost_load_image(img, NULL, NULL), *i2 = lhost_load_image(img, NULL, NULL);
@@ -223,6 +270,10 @@ static void test_image_replay_all_scenarios(void **state)
             play_inputs(i1, sc->tests[k].seed, sc->tests[k].inputs, &e1);
             play_inputs(i2, sc->tests[k].seed, sc->tests[k].inputs, &e2);
             assert_true(et.len > 100);
+            char who[80];
+            if (stale_board(sc, sb_str(&et), who, sizeof who))
+                fail_msg("%s, test '%s': the board still shows %s compromised, which is clean", path,
+                         sc->tests[k].name, who);
             assert_string_equal(sb_str(&et), sb_str(&e1));
             assert_string_equal(sb_str(&et), sb_str(&e2));
             sb_free(&et);

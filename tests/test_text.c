@@ -15,6 +15,7 @@
 #include "engine/rng.h"
 #include "engine/sbuf.h"
 #include "engine/text.h"
+#include "ui/cli.h"
 
 static void test_utf8_valid(void **st)
 {
@@ -129,6 +130,38 @@ static void test_rng_stream_is_fixed(void **st)
     }
 }
 
+/* The command line's text helpers: display width (tables line up by it),
+ * names in NFC, the byte-order mark of an inputs script. */
+static void test_cli_text(void **st)
+{
+    (void)st;
+    assert_int_equal(cli_width("apt-coordination-order"), 22);
+    assert_int_equal(cli_width("Đội ứng cứu"), 11);                        /* precomposed */
+    assert_int_equal(cli_width("\xc4\x90o\xcc\xa3\xcc\x82i"), 3);          /* Đội, decomposed */
+    assert_int_equal(cli_width("kịch bản"), 8);
+    assert_int_equal(cli_width("\xe4\xb8\xad\xe6\x96\x87"), 4);            /* two wide characters */
+    assert_int_equal(cli_width(""), 0);
+    assert_int_equal(cli_width(NULL), 0);
+    int status = -1;
+    char *n = cli_name("t", "team", "\xc4\x90o\xcc\xa3\xcc\x82i u\xcc\x9b\xcc\x81ng", &status);
+    assert_non_null(n);
+    assert_string_equal(n, "Đội ứng");
+    free(n);
+    n = cli_nfc("Le\xcc\x82 Va\xcc\x80ng");
+    assert_string_equal(n, "Lê Vàng");
+    free(n);
+    assert_null(cli_name("t", "team", "a\xe2\x80\xae" "b", &status));        /* bidi override */
+    assert_int_equal(status, 1);
+    assert_null(cli_name("t", "team", "a\xe2\x80\x8b" "b", &status));        /* zero-width space */
+    assert_null(cli_name("t", "team", "a\tb", &status));
+    assert_null(cli_name("t", "team", "", &status));
+    assert_null(cli_name("t", "team", "\xff", &status));
+    assert_true(cli_id_ok("apt-coordination-order") && !cli_id_ok("1st") && !cli_id_ok("a b"));
+    assert_int_equal(cli_bom_len("\xef\xbb\xbf" "end\n", 1), 3);
+    assert_int_equal(cli_bom_len("\xef\xbb\xbf" "end\n", 2), 0);
+    assert_int_equal(cli_bom_len("end\n", 1), 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -139,6 +172,7 @@ int main(void)
         cmocka_unit_test(test_sbuf_grows),
         cmocka_unit_test(test_lang),
         cmocka_unit_test(test_rng_stream_is_fixed),
+        cmocka_unit_test(test_cli_text),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

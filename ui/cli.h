@@ -47,6 +47,14 @@ void cli_put_safe(FILE *f, const char *s, const char *allow);
  * CLI_EENV. Call once, at the end of a command. */
 int cli_flush_stdout(void);
 
+/* --- columns (cli_text.c) ----------------------------------------------- */
+
+/* Columns a UTF-8 text takes on a terminal: combining marks none, East
+ * Asian wide characters two, everything else one (whatever the locale). */
+int cli_width(const char *s);
+/* Write s sanitised (cli_put_safe), then spaces up to width columns. */
+void cli_pad(FILE *f, const char *s, int width);
+
 /* --- arguments ---------------------------------------------------------- */
 
 /* A growable list of borrowed strings (they point into argv). */
@@ -160,6 +168,12 @@ engine *cli_session_start(lhost *h, const engine_opts *opts, const event_sink *s
  * in err (engine_errmsg, or the feeder's own: a NUL byte). */
 int cli_feed_line(engine *e, const char *line, size_t len, sbuf *err);
 
+/* The length of a UTF-8 byte-order mark (U+FEFF, as some editors write
+ * at the start of a text file) that begins line 1 of an inputs script:
+ * 3, or 0. Readers of inputs skip it; later U+FEFFs are refused as the
+ * invisible characters they are. */
+size_t cli_bom_len(const char *line, int lineno);
+
 /* Read in line by line, as lines arrive, and feed each until the end of
  * the stream or of the session. *lineno is the number of the last line
  * read. Returns CLI_OK; CLI_EUSER for an invalid line (reason in err);
@@ -172,6 +186,23 @@ int cli_feed_text(engine *e, const char *src, int *lineno, sbuf *err);
 /* A seed for a session whose user gave none: from the clock and the
  * process id, in [1, 2^32). */
 uint64_t cli_default_seed(void);
+
+/* A name from the command line as it is recorded or compared: --team and
+ * --player, and the --team filter of sessions. Valid UTF-8 with no
+ * control, bidi or zero-width character, 1 to 200 bytes once in NFC (the
+ * form names are stored in, so "Đội" typed decomposed finds "Đội" typed
+ * precomposed). Returns the NFC form (malloc'd), or NULL with one
+ * "irdrill: CMD: --FLAG: ..." line printed and *status set (CLI_EUSER;
+ * CLI_EENV when out of memory). */
+char *cli_name(const char *cmd, const char *flag, const char *value, int *status);
+
+/* The NFC form (malloc'd) of valid UTF-8; anything else is copied as it
+ * is (it is refused later). NULL only when out of memory. */
+char *cli_nfc(const char *s);
+
+/* A scenario id: letters, digits, '_', '-', '.', starting with a letter,
+ * at most 64 bytes (docs/scenario-api.md). */
+bool cli_id_ok(const char *s);
 
 /* Parse a --seed value: a decimal integer 0 ... 2^63-1. */
 int cli_parse_seed(const char *cmd, const char *value, uint64_t *seed);

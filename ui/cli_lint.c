@@ -18,6 +18,8 @@
  *     action but the free ones (hint, wait);
  *   - an objective or penalty without an explain: the debrief has nothing
  *     to teach when it is missed or applied;
+ *   - an objective or penalty without a capability: the report's
+ *     improvement plan can only guess, from its id, where it belongs;
  *   - an ending that no self-test expects (test { expect = { outcome = ... } }):
  *     every ending, the bad ones too, should be proved reachable by a test;
  *   - an objective worth more than half of max_score;
@@ -149,6 +151,27 @@ static void lint_roles(lint *l)
     }
 }
 
+/* Objectives and penalties without capability = "...". */
+static void lint_capability(lint *l)
+{
+    const scen *sc = l->sc;
+    char list[200] = "";
+    for (int i = CAP_NONE + 1; i < CAP_COUNT; i++) {
+        strcat(list, scen_capability_names[i]);
+        strcat(list, i + 1 < CAP_COUNT ? ", " : "");
+    }
+    for (int i = 0; i < sc->nobjectives; i++)
+        if (sc->objectives[i].capability == CAP_NONE)
+            warn_at(l, sc->objectives[i].pos.line, "objective '%s' has no capability: the "
+                    "improvement plan can only guess its row from the id; add capability = "
+                    "\"...\" (one of %s)", sc->objectives[i].id, list);
+    for (int i = 0; i < sc->npenalties; i++)
+        if (sc->penalties[i].capability == CAP_NONE)
+            warn_at(l, sc->penalties[i].pos.line, "penalty '%s' has no capability: the "
+                    "improvement plan can only guess its row from the id; add capability = "
+                    "\"...\" (one of %s)", sc->penalties[i].id, list);
+}
+
 static void lint_static(lint *l, const lhost *h)
 {
     const scen *sc = l->sc;
@@ -180,6 +203,7 @@ static void lint_static(lint *l, const lhost *h)
             warn_at(l, sc->penalties[i].pos.line, "penalty '%s' has no explain: the debrief "
                     "says nothing when it applies; add explain = { vi = ..., en = ... }",
                     sc->penalties[i].id);
+    lint_capability(l);
     for (int i = 0; i < sc->nendings; i++) {
         bool tested = false;
         for (int k = 0; k < sc->ntests && !tested; k++)

@@ -34,21 +34,6 @@ static const char USAGE[] =
     "  ID                 letters, digits, '_', '-', '.', starting with a letter, at most 64\n"
     "  -o, --output FILE  where to write it (default ID.lua)\n";
 
-/* The rules of scenario ids (docs/scenario-api.md). */
-static bool id_ok(const char *s)
-{
-    size_t n = strlen(s);
-    if (n == 0 || n > ID_MAX || !((s[0] >= 'a' && s[0] <= 'z') || (s[0] >= 'A' && s[0] <= 'Z')))
-        return false;
-    for (size_t i = 0; i < n; i++) {
-        char c = s[i];
-        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-              c == '_' || c == '-' || c == '.'))
-            return false;
-    }
-    return true;
-}
-
 /* The template with its id replaced. */
 static void render(const char *id, sbuf *out)
 {
@@ -144,7 +129,7 @@ int cli_cmd_new_scenario(int argc, char **argv)
         goto out;
     }
     const char *id = pos.v[0];
-    if (!id_ok(id)) {
+    if (!cli_id_ok(id)) {
         cli_error("new-scenario: '%s' is not a valid id: letters, digits, '_', '-' and '.', "
                   "starting with a letter, at most %d bytes", id, ID_MAX);
         goto out;

@@ -83,7 +83,7 @@ int cli_feed_drill(drill *d, FILE *in, const char *name)
             status = CLI_EUSER;
             break;
         }
-        int rc = drill_input(d, line);
+        int rc = drill_input(d, line + cli_bom_len(line, lineno));
         if (rc >= 0)
             continue;
         if (rc == ENG_EINPUT || rc == ENG_EOVER || rc == ENG_EARG || rc == ENG_ELIMIT) {
@@ -104,26 +104,42 @@ int cli_feed_drill(drill *d, FILE *in, const char *name)
     return status;
 }
 
+/* One "label     value" line: the label padded to 10 columns (by display
+ * width: Vietnamese labels take more bytes than columns). */
+static void label(lang l, const char *en, const char *vi)
+{
+    cli_pad(stdout, l == LANG_VI ? vi : en, 10);
+}
+
 static void print_human(drill *d, lang l)
 {
     engine *e = drill_engine(d);
     const scen *sc = engine_scen(e);
     const char *outcome = engine_outcome(e);
-    fputs("scenario  ", stdout);
+    bool vi = l == LANG_VI;
+    label(l, "scenario", "kịch bản");
     cli_put_safe(stdout, text_get(&sc->title, l), NULL);
-    printf(" (%s, version %d)\n", sc->id, sc->version);
-    printf("seed      %llu\n", (unsigned long long)engine_seed(e));
+    printf(" (%s, %s %d)\n", sc->id, vi ? "phiên bản" : "version", sc->version);
+    label(l, "seed", "seed");
+    printf("%llu\n", (unsigned long long)engine_seed(e));
+    label(l, "outcome", "kết cục");
     if (outcome)
-        printf("outcome   %s\n", outcome);
-    else
-        printf("outcome   none: the inputs ended before the session did (turn %d of %d)\n",
+        printf("%s\n", outcome);
+    else if (vi)
+        printf("chưa có: hết dòng đầu vào trước khi phiên kết thúc (lượt %d/%d)\n",
                engine_turn(e), sc->max_turns);
-    printf("score     %d/%d\n", engine_score(e), engine_max_score(e));
-    printf("turns     %d\n", engine_turn(e));
-    if (drill_session(d))
-        printf("session   %" PRId64 "\n", drill_session(d));
     else
-        printf("session   none (not saved)\n");
+        printf("none: the inputs ended before the session did (turn %d of %d)\n",
+               engine_turn(e), sc->max_turns);
+    label(l, "score", "điểm");
+    printf("%d/%d\n", engine_score(e), engine_max_score(e));
+    label(l, "turns", "số lượt");
+    printf("%d\n", engine_turn(e));
+    label(l, "session", "phiên");
+    if (drill_session(d))
+        printf("%" PRId64 "\n", drill_session(d));
+    else
+        puts(vi ? "không có (không lưu)" : "none (not saved)");
 }
 
 int cli_print_result(drill *d, bool json, lang l)

@@ -12,20 +12,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Names and team names are recorded and printed: one line of valid UTF-8
- * without control characters, as the store requires. */
-static bool name_ok(const char *cmd, const char *flag, const char *v)
-{
-    size_t n = strlen(v);
-    bool ok = n > 0 && n <= 200 && utf8_valid(v, n);
-    for (size_t i = 0; ok && i < n; i++)
-        ok = (unsigned char)v[i] >= 0x20 && v[i] != 0x7f;
-    if (!ok)
-        cli_error("%s: --%s: expected 1 to 200 bytes of UTF-8 text without control characters",
-                  cmd, flag);
-    return ok;
-}
-
 /* The --role values ("lead", "lead,soc", repeated) as a bitmask of sc's
  * roles; 0 with a message for an unknown one. */
 static uint64_t roles_mask(const scen *sc, const cli_strv *roles)
@@ -60,19 +46,24 @@ int cli_run(const cli_run_opts *o)
     int status = CLI_OK;
     const char *in_name;
     bool regular;
-    if ((o->team && !name_ok("run", "team", o->team)) ||
-        (o->player && !name_ok("run", "player", o->player)))
-        return CLI_EUSER;
-    FILE *in = cli_inputs_open("run", o->inputs, &in_name, &regular);
-    if (!in)
-        return CLI_EUSER;
-    lhost *h = cli_scenario_open(o->search, "run", o->scenario, &status);
+    /* Names are recorded in NFC: the same name typed either way is one
+     * team for sessions --team and the report's history. */
+    char *team = NULL, *player = NULL;
+    FILE *in = NULL;
+    lhost *h = NULL;
     store *st = NULL;
     drill *d = NULL;
-    if (!h)
+    if ((o->team && !(team = cli_name("run", "team", o->team, &status))) ||
+        (o->player && !(player = cli_name("run", "player", o->player, &status))))
+        goto out;
+    if (!(in = cli_inputs_open("run", o->inputs, &in_name, &regular))) {
+        status = CLI_EUSER;
+        goto out;
+    }
+    if (!(h = cli_scenario_open(o->search, "run", o->scenario, &status)))
         goto out;
     const scen *sc = lhost_scen(h);
-    engine_participant part = { o->player ? o->player : "solo",
+    engine_participant part = { player ? player : "solo",
                                 sc->nroles >= 64 ? ~0ULL : (1ULL << sc->nroles) - 1 };
     if (o->roles && o->roles->n > 0 && !(part.roles = roles_mask(sc, o->roles))) {
         status = CLI_EUSER;
@@ -87,7 +78,7 @@ int cli_run(const cli_run_opts *o)
     event_sink sink = cli_observer_sink(&obs);
     drill_opts opts = {
         .seed = o->has_seed ? o->seed : cli_default_seed(),
-        .mode = o->mode, .team = o->team, .lang = o->lang,
+        .mode = o->mode, .team = team, .lang = o->lang,
         .participants = &part, .nparticipants = 1,
     };
     char err[1024];
@@ -116,5 +107,7 @@ out:
     lhost_free(h);
     store_close(st);
     cli_inputs_close(in);
+    free(team);
+    free(player);
     return status;
 }

@@ -53,10 +53,19 @@ static void list_one(void *ctx, const scen *sc, const char *path)
             puts(j.buf);
         sb_free(&j);
     } else {
-        if (c->count == 0)
-            printf("%-24s %-12s %5s  %-5s  %s\n", "ID", "DIFFICULTY", "TURNS", "LANG", "TITLE");
-        printf("%-24s %-12s %5d  %-5s  %s\n", sc->id, difficulty_names[sc->diff],
-               sc->max_turns, languages(sc, false), title);
+        /* The table in --lang; columns padded by display width. */
+        static const char *const diff_vi[3] = { "cơ bản", "trung bình", "nâng cao" };
+        bool vi = c->lang == LANG_VI;
+        if (c->count == 0) {
+            printf("%-24s ", "ID");
+            cli_pad(stdout, vi ? "MỨC ĐỘ" : "DIFFICULTY", 12);
+            printf(" %*s%s  ", 5 - cli_width(vi ? "LƯỢT" : "TURNS"), "", vi ? "LƯỢT" : "TURNS");
+            cli_pad(stdout, vi ? "TIẾNG" : "LANG", 5);
+            printf("  %s\n", vi ? "TIÊU ĐỀ" : "TITLE");
+        }
+        printf("%-24s ", sc->id);
+        cli_pad(stdout, vi ? diff_vi[sc->diff] : difficulty_names[sc->diff], 12);
+        printf(" %5d  %-5s  %s\n", sc->max_turns, languages(sc, false), title);
     }
     free(title);
     c->count++;

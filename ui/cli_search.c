@@ -280,8 +280,12 @@ int cli_scenario_error(const char *cmd, const char *arg, cli_found why, const ch
         return CLI_EUSER;
     }
     case CLI_NOTFOUND:
-        cli_error("%s: %s: no such file, and no scenario with this id on the search path "
-                  "(irdrill scenarios lists them)", cmd, arg);
+        if (is_dir(arg))
+            cli_error("%s: %s: is a directory, not a scenario file, and no scenario has this "
+                      "id (name a .lua file in it, or add it with --scenarios DIR)", cmd, arg);
+        else
+            cli_error("%s: %s: no such file, and no scenario with this id on the search path "
+                      "(irdrill scenarios lists them)", cmd, arg);
         return CLI_EUSER;
     case CLI_NOMEM:
         break;

@@ -48,6 +48,11 @@ static int feed_status(int rc)
     return rc == ENG_ENOMEM ? CLI_EENV : CLI_EUSER;
 }
 
+size_t cli_bom_len(const char *line, int lineno)
+{
+    return lineno == 1 && strncmp(line, "\xef\xbb\xbf", 3) == 0 ? 3 : 0;
+}
+
 int cli_feed_stream(engine *e, FILE *in, int *lineno, sbuf *err)
 {
     char *line = NULL;
@@ -68,7 +73,8 @@ int cli_feed_stream(engine *e, FILE *in, int *lineno, sbuf *err)
             break;
         }
         ++*lineno;
-        status = feed_status(cli_feed_line(e, line, (size_t)n, err));
+        size_t bom = cli_bom_len(line, *lineno);
+        status = feed_status(cli_feed_line(e, line + bom, (size_t)n - bom, err));
     }
     free(line);
     return status;

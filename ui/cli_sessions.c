@@ -25,7 +25,8 @@ static const char USAGE_SESSIONS[] =
     "--all every one.\n"
     "\n"
     "  --scenario ID      only sessions of this scenario id\n"
-    "  --team T           only sessions of this team (exact name)\n"
+    "  --team T           only sessions of this team (the exact name, whether its accents\n"
+    "                     are typed composed or decomposed)\n"
     "  --status S         only active, finished or aborted sessions\n"
     "  --limit N          at most N sessions (default 50)\n"
     "  --all              every session that matches\n"
@@ -36,6 +37,10 @@ static const char USAGE_SESSIONS[] =
     "\n"
     "No database yet means no sessions (exit 0).\n";
 
+/* The human table's columns. */
+enum { C_SESSION, C_STATUS, C_TURN, C_SCORE, C_MODE, C_STARTED, C_SCENARIO, C_OUTCOME, C_TEAM,
+       NCOLS };
+
 typedef struct list_ctx {
     bool json;
     int limit;            /* rows to print; the query asks for one more */
@@ -43,6 +48,12 @@ typedef struct list_ctx {
     bool more;
     bool out_failed;      /* stdout could not be written (reported) */
     sbuf line;
+    /* The human table is laid out once the page is read: each column as
+     * wide as its widest cell (display width), so a long scenario id or a
+     * Vietnamese team name never pushes the next column out of line. */
+    char *(*rows)[NCOLS];
+    int nrows, cap;
+    bool oom;
 } list_ctx;
 
 /* After a row: a listing that cannot be written stops there, reported
@@ -108,28 +119,64 @@ static int list_row(void *ctx, const store_session *ss)
         puts(sb_str(b));
         return row_done(c);
     }
-    if (c->count == 1)
-        printf("%7s  %-8s  %4s  %-9s  %-8s  %-20s  %-20s  %-16s  %s\n", "SESSION", "STATUS",
-               "TURN", "SCORE", "MODE", "STARTED", "SCENARIO", "OUTCOME", "TEAM");
-    char score[32];
-    snprintf(score, sizeof score, "%d/%d", ss->score, ss->max_score);
-    printf("%7" PRId64 "  ", ss->id);
-    /* Every text column comes from the file: sanitised, then padded. */
-    const char *cols[] = { ss->status, NULL, ss->mode, ss->started, ss->scenario_id,
-                           ss->outcome ? ss->outcome : "-" };
-    const int width[] = { 8, 0, 8, 20, 20, 16 };
-    for (int i = 0; i < 6; i++) {
-        if (i == 1) {
-            printf("%4d  %-9s  ", ss->turn, score);
-            continue;
+    if (c->nrows == c->cap) {
+        int nc = c->cap ? c->cap * 2 : 64;
+        char *(*nr)[NCOLS] = realloc(c->rows, (size_t)nc * sizeof *nr);
+        if (!nr) {
+            c->oom = true;
+            return -1;
         }
-        char *clean = text_sanitize(cols[i] ? cols[i] : "", NULL);
-        printf("%-*s  ", width[i], clean ? clean : "?");
-        free(clean);
+        c->rows = nr;
+        c->cap = nc;
     }
-    cli_put_safe(stdout, ss->team && *ss->team ? ss->team : "-", NULL);
-    putchar('\n');
-    return row_done(c);
+    char num[32], turn[16], score[32];
+    snprintf(num, sizeof num, "%" PRId64, ss->id);
+    snprintf(turn, sizeof turn, "%d", ss->turn);
+    snprintf(score, sizeof score, "%d/%d", ss->score, ss->max_score);
+    /* Every text cell comes from the file: sanitised. */
+    const char *cells[NCOLS] = { num, ss->status, turn, score, ss->mode, ss->started,
+                                 ss->scenario_id, ss->outcome ? ss->outcome : "-",
+                                 ss->team && *ss->team ? ss->team : "-" };
+    char **row = c->rows[c->nrows++];
+    for (int i = 0; i < NCOLS; i++)
+        if (!(row[i] = text_sanitize(cells[i] ? cells[i] : "", NULL)))
+            c->oom = true;
+    return c->oom ? -1 : 0;
+}
+
+/* The page as a table: a header, then the rows, columns two spaces apart;
+ * numbers right-aligned, the last column (the team) not padded. */
+static void print_table(const list_ctx *c)
+{
+    static const char *const head[NCOLS] = { "SESSION", "STATUS", "TURN", "SCORE", "MODE",
+                                             "STARTED", "SCENARIO", "OUTCOME", "TEAM" };
+    static const bool right[NCOLS] = { [C_SESSION] = true, [C_TURN] = true };
+    int width[NCOLS];
+    for (int i = 0; i < NCOLS; i++) {
+        width[i] = cli_width(head[i]);
+        for (int r = 0; r < c->nrows; r++) {
+            int w = cli_width(c->rows[r][i]);
+            width[i] = w > width[i] ? w : width[i];
+        }
+    }
+    for (int r = -1; r < c->nrows; r++) {
+        for (int i = 0; i < NCOLS; i++) {
+            const char *cell = r < 0 ? head[i] : c->rows[r][i];
+            bool last = i == NCOLS - 1;
+            if (right[i])
+                printf("%*s", width[i] - cli_width(cell), "");
+            cli_pad(stdout, cell, right[i] || last ? 0 : width[i]);
+            fputs(last ? "\n" : "  ", stdout);
+        }
+    }
+}
+
+static void free_rows(list_ctx *c)
+{
+    for (int r = 0; r < c->nrows; r++)
+        for (int i = 0; i < NCOLS; i++)
+            free(c->rows[r][i]);
+    free(c->rows);
 }
 
 /* A whole number 1 ... 1,000,000,000 for --limit. */
@@ -166,6 +213,7 @@ int cli_cmd_sessions(int argc, char **argv)
     };
     list_ctx c = { .json = json, .line = SBUF_INIT };
     store *st = NULL;
+    char *team_nfc = NULL;
     int rc = cli_parse_cmd("sessions", USAGE_SESSIONS, argc, argv, flags,
                            sizeof flags / sizeof *flags, &pos, &done);
     if (done)
@@ -180,6 +228,14 @@ int cli_cmd_sessions(int argc, char **argv)
         cli_error("sessions: --status: expected active, finished or aborted, not '%s'", status);
         goto out;
     }
+    /* Ids are ASCII; names are stored in NFC, and so compared. */
+    if (scenario && !cli_id_ok(scenario)) {
+        cli_error("sessions: --scenario: expected a scenario id (letters, digits, '_', '-', '.', "
+                  "starting with a letter, at most 64 bytes), not '%s'", scenario);
+        goto out;
+    }
+    if (team && !(team_nfc = cli_name("sessions", "team", team, &rc)))
+        goto out;
     if (all && limit_s) {
         cli_error("sessions: --all and --limit exclude each other");
         goto out;
@@ -200,26 +256,37 @@ int cli_cmd_sessions(int argc, char **argv)
     }
     /* One row past the page tells whether there are more, without a count
      * that would read every row. */
-    store_filter f = { .scenario = scenario, .team = team, .status = status,
+    store_filter f = { .scenario = scenario, .team = team_nfc, .status = status,
                        .limit = c.limit > 0 ? c.limit + 1 : 0 };
     int src = store_list_each(st, &f, list_row, &c);
     if (c.out_failed) {
         rc = CLI_EENV;
         goto out;
     }
-    if (src != STORE_OK || c.line.oom) {
-        cli_error("%s", src != STORE_OK ? store_errmsg(st) : "out of memory");
+    if (c.line.oom || c.oom) {
+        cli_error("out of memory");
+        rc = CLI_EENV;
+        goto out;
+    }
+    if (src != STORE_OK) {
+        cli_error("%s", store_errmsg(st));
         rc = CLI_EENV;
         goto out;
     }
     rc = CLI_OK;
+    if (!json && c.count > 0)
+        print_table(&c);
     if (!json && c.count == 0)
         puts("no sessions match");
     else if (!json && c.more)
         printf("(the %d newest shown; --limit N or --all shows more)\n", c.limit);
+    if (cli_flush_stdout() != CLI_OK)   /* while errno is still the write's */
+        rc = CLI_EENV;
 out:
+    free_rows(&c);
     sb_free(&c.line);
     store_close(st);
+    free(team_nfc);
     cli_strv_free(&pos);
     return rc;
 }

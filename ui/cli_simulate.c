@@ -26,7 +26,7 @@ static const char USAGE[] =
     "                     greedy: an incident responder's rules, from the team's view\n"
     "  --seed N           run i plays with seed N + i (default 1)\n"
     "  --json             one JSON object: runs, outcomes, score, never, turns_per_second\n"
-    "  --lang vi|en       language of the title in the summary\n"
+    "  --lang vi|en       language of the human output (the JSON is the same)\n"
     "  --scenarios DIR    look for scenario ids in DIR first (repeatable)\n";
 
 static int parse_runs(const char *v, int *runs)
@@ -42,10 +42,29 @@ static int parse_runs(const char *v, int *runs)
     return CLI_OK;
 }
 
-static void put_names(const char *label, const bool *hit, int n,
+/* The words of the human output, in both languages. */
+typedef struct words {
+    const char *scenario, *version, *runs, *policy, *seeds, *to, *outcomes, *score, *min, *mean,
+        *max, *of, *coverage, *signals, *triggers, *objectives, *endings, *never, *none, *speed,
+        *plays, *turns_s, *turns_in;
+} words;
+
+static const words EN = {
+    "scenario", "version", "runs", "policy", "seeds", "to", "outcomes", "score", "min", "mean",
+    "max", "of", "coverage", "signals", "triggers", "objectives", "endings", "never", "(none)",
+    "speed", "playthroughs/s", "turns/s", "turns in",
+};
+static const words VI = {
+    "kịch bản", "phiên bản", "số lần chạy", "chiến lược", "seed", "đến", "kết cục", "điểm",
+    "thấp nhất", "trung bình", "cao nhất", "trên", "độ phủ", "tín hiệu", "trigger", "mục tiêu",
+    "kết cục", "chưa đạt tới", "(không có)", "tốc độ", "lượt chơi/giây", "lượt/giây", "lượt trong",
+};
+
+static void put_names(const words *w, const char *label, const bool *hit, int n,
                       const char *(*name)(const scen *, int), const scen *sc)
 {
-    printf("            %-11s", label);
+    fputs("            ", stdout);
+    cli_pad(stdout, label, 11);
     bool any = false;
     for (int i = 0; i < n; i++) {
         if (hit[i])
@@ -54,7 +73,7 @@ static void put_names(const char *label, const bool *hit, int n,
         cli_put_safe(stdout, name(sc, i), NULL);
         any = true;
     }
-    puts(any ? "" : "(none)");
+    puts(any ? "" : w->none);
 }
 
 static const char *sig_name(const scen *sc, int i) { return sc->signals[i].id; }
@@ -72,31 +91,39 @@ static int count(const bool *v, int n)
 
 static void print_human(const sim_stats *st, const scen *sc, const sim_opts *o, lang l)
 {
-    fputs("scenario    ", stdout);
+    const words *w = l == LANG_VI ? &VI : &EN;
+    cli_pad(stdout, w->scenario, 12);
     cli_put_safe(stdout, text_get(&sc->title, l), NULL);
-    printf(" (%s, version %d)\n", sc->id, sc->version);
-    printf("runs        %d, policy %s, seeds %llu to %llu\n", st->runs, sim_policy_names[o->policy],
-           (unsigned long long)o->seed, (unsigned long long)(o->seed + (uint64_t)st->runs - 1));
+    printf(" (%s, %s %d)\n", sc->id, w->version, sc->version);
+    cli_pad(stdout, w->runs, 12);
+    printf("%d, %s %s, %s %llu %s %llu\n", st->runs, w->policy, sim_policy_names[o->policy],
+           w->seeds, (unsigned long long)o->seed, w->to,
+           (unsigned long long)(o->seed + (uint64_t)st->runs - 1));
     for (int i = 0; i <= st->nendings; i++) {
         const char *id = i < st->nendings ? sc->endings[i].id : "timeout";
-        printf("%-12s%-24s %8d  %5.1f %%\n", i ? "" : "outcomes", id, st->outcomes[i],
+        cli_pad(stdout, i ? "" : w->outcomes, 12);
+        printf("%-24s %8d  %5.1f %%\n", id, st->outcomes[i],
                st->runs ? 100.0 * st->outcomes[i] / st->runs : 0.0);
     }
-    printf("score       min %ld, mean %.2f, max %ld (of %d)\n", st->score_min,
-           st->runs ? st->score_sum / st->runs : 0.0, st->score_max, scen_max_score(sc));
-    printf("coverage    signals %d/%d, triggers %d/%d, objectives %d/%d, endings %d/%d\n",
-           count(st->signal_seen, st->nsignals), st->nsignals,
-           count(st->trigger_fired, st->ntriggers), st->ntriggers,
-           count(st->objective_met, st->nobjectives), st->nobjectives,
-           count(st->ending_reached, st->nendings), st->nendings);
-    puts("never");
-    put_names("signals", st->signal_seen, st->nsignals, sig_name, sc);
-    put_names("triggers", st->trigger_fired, st->ntriggers, trig_name, sc);
-    put_names("objectives", st->objective_met, st->nobjectives, obj_name, sc);
-    put_names("endings", st->ending_reached, st->nendings, end_name, sc);
+    cli_pad(stdout, w->score, 12);
+    printf("%s %ld, %s %.2f, %s %ld (%s %d)\n", w->min, st->score_min, w->mean,
+           st->runs ? st->score_sum / st->runs : 0.0, w->max, st->score_max, w->of,
+           scen_max_score(sc));
+    cli_pad(stdout, w->coverage, 12);
+    printf("%s %d/%d, %s %d/%d, %s %d/%d, %s %d/%d\n",
+           w->signals, count(st->signal_seen, st->nsignals), st->nsignals,
+           w->triggers, count(st->trigger_fired, st->ntriggers), st->ntriggers,
+           w->objectives, count(st->objective_met, st->nobjectives), st->nobjectives,
+           w->endings, count(st->ending_reached, st->nendings), st->nendings);
+    puts(w->never);
+    put_names(w, w->signals, st->signal_seen, st->nsignals, sig_name, sc);
+    put_names(w, w->triggers, st->trigger_fired, st->ntriggers, trig_name, sc);
+    put_names(w, w->objectives, st->objective_met, st->nobjectives, obj_name, sc);
+    put_names(w, w->endings, st->ending_reached, st->nendings, end_name, sc);
     double secs = st->seconds > 0 ? st->seconds : 1e-9;
-    printf("speed       %.0f playthroughs/s, %.0f turns/s (%ld turns in %.2f s)\n",
-           st->runs / secs, (double)st->turns / secs, st->turns, st->seconds);
+    cli_pad(stdout, w->speed, 12);
+    printf("%.0f %s, %.0f %s (%ld %s %.2f s)\n", st->runs / secs, w->plays,
+           (double)st->turns / secs, w->turns_s, st->turns, w->turns_in, st->seconds);
 }
 
 static int simulate(const cli_search *sp, const char *arg, const sim_opts *o, bool json, lang l)

@@ -13,6 +13,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 typedef struct test_run {
     lhost *h;
@@ -192,8 +193,11 @@ int cli_test(const cli_search *sp, const cli_strv *scenarios)
             } else {
                 fputs("FAIL ", stdout);
                 cli_put_safe(stdout, arg, NULL);
-                fputs(found == CLI_NOTFOUND ? ": no such file or scenario id\n"
-                                            : ": the scenario does not load\n", stdout);
+                struct stat st;
+                bool dir = stat(arg, &st) == 0 && S_ISDIR(st.st_mode);
+                fputs(found != CLI_NOTFOUND ? ": the scenario does not load\n"
+                      : dir ? ": is a directory, not a scenario file\n"
+                            : ": no such file or scenario id\n", stdout);
                 failed++;
             }
         } else if (lhost_scen(h)->ntests == 0) {

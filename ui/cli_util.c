@@ -4,6 +4,7 @@
  */
 #include "ui/cli.h"
 
+#include "engine/nfc.h"
 #include "engine/rng.h"
 
 #include <errno.h>
@@ -173,7 +174,10 @@ int cli_parse(const char *cmd, int argc, char **argv, const cli_flag *flags,
             }
         } else if (eq) {
             value = eq + 1;
-        } else if (i + 1 < argc && (argv[i + 1][0] != '-' || strcmp(argv[i + 1], "-") == 0)) {
+        } else if (i + 1 < argc && (argv[i + 1][0] != '-' || strcmp(argv[i + 1], "-") == 0 ||
+                                    (argv[i + 1][1] >= '0' && argv[i + 1][1] <= '9'))) {
+            /* "-" is stdin; "-1" is a (negative) number, never a flag: the
+             * flag's own check says what it accepts. */
             value = argv[++i];
         } else {
             cli_error("%s: --%s needs a value (%s)", cmd, f->name, f->value);
@@ -211,6 +215,53 @@ int cli_lang(const char *cmd, const char *value)
         return LANG_EN;
     cli_error("%s: --lang: expected vi or en, not '%s'", cmd, value);
     return -1;
+}
+
+char *cli_nfc(const char *s)
+{
+    size_t n = strlen(s);
+    return utf8_valid(s, n) ? text_nfc(s, n, NULL) : xstrdup(s);
+}
+
+char *cli_name(const char *cmd, const char *flag, const char *value, int *status)
+{
+    size_t n = strlen(value);
+    bool ok = utf8_valid(value, n);
+    char *nfc = ok ? text_nfc(value, n, &n) : NULL;
+    if (ok && !nfc) {
+        cli_error("out of memory");
+        *status = CLI_EENV;
+        return NULL;
+    }
+    ok = ok && n > 0 && n <= 200;
+    for (size_t i = 0; ok && i < n;) {
+        unsigned cp;
+        size_t l = utf8_decode(nfc + i, n - i, &cp);
+        ok = !cp_is_unsafe(cp, NULL);
+        i += l;
+    }
+    if (!ok) {
+        cli_error("%s: --%s: expected a name of 1 to 200 bytes of UTF-8 text without control, "
+                  "bidi or zero-width characters", cmd, flag);
+        free(nfc);
+        *status = CLI_EUSER;
+        return NULL;
+    }
+    return nfc;
+}
+
+bool cli_id_ok(const char *s)
+{
+    size_t n = strlen(s);
+    if (n == 0 || n > 64 || !((s[0] >= 'a' && s[0] <= 'z') || (s[0] >= 'A' && s[0] <= 'Z')))
+        return false;
+    for (size_t i = 0; i < n; i++) {
+        char c = s[i];
+        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+              c == '_' || c == '-' || c == '.'))
+            return false;
+    }
+    return true;
 }
 
 int cli_parse_seed(const char *cmd, const char *value, uint64_t *seed)

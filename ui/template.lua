@@ -149,44 +149,47 @@ end)
 
 -- ───────────────────────────── scoring ───────────────────────────
 -- 100 points; no objective above half of them (check warns of that).
-objective { id = "detect", points = 15, by_turn = 4,
+-- capability files each objective and penalty under a row of the after-action
+-- report's improvement plan: detection, analysis, containment, eradication,
+-- recovery, evidence, reporting, communication or coordination.
+objective { id = "detect", capability = "detection", points = 15, by_turn = 4,
   label = { vi = "Xác nhận đúng cảnh báo tải tệp trong 1 giờ", en = "Confirm the upload alert within an hour" },
   explain = { vi = "Tệp .php đội lốt ảnh lọt qua WAF ở chế độ giám sát là dấu hiệu xâm nhập.",
               en = "A .php file posing as an image past a detection-mode WAF means a breach." },
   met = function(w) return w:flagged("s_upload") end }
 
-objective { id = "contain", points = 25, by_turn = 6,
+objective { id = "contain", capability = "containment", points = 25, by_turn = 6,
   label = { vi = "Cô lập máy chủ web trước 09:30", en = "Isolate the web server by 09:30" },
   explain = { vi = "Cô lập cắt đường lấy dữ liệu mà vẫn giữ máy chạy để lấy chứng cứ.",
               en = "Isolation stops the data theft and keeps the server running for evidence." },
   met = function(w) return w.vars.exploited and w.asset.web.isolated end }
 
-objective { id = "evidence", points = 15,
+objective { id = "evidence", capability = "evidence", points = 15,
   label = { vi = "Thu thập chứng cứ trước khi tắt máy hay xoá", en = "Collect evidence before powering off or wiping" },
   explain = { vi = "Tắt máy trước khi sao chụp làm mất dấu vết trong bộ nhớ.",
               en = "Powering off before imaging loses the traces in memory." },
   met = function(w) return w.vars.evidence_ok end }
 
-objective { id = "eradicate", points = 20,
+objective { id = "eradicate", capability = "eradication", points = 20,
   label = { vi = "Loại bỏ web shell", en = "Remove the web shell" },
   explain = { vi = "Điều tra trước để biết web shell nằm đâu; khôi phục mà còn web shell thì kẻ tấn công quay lại.",
               en = "Investigate first to know where the web shell is; a restore that leaves it lets the attacker back." },
   met = function(w) return w.vars.exploited and w.asset.web.clean end }
 
-objective { id = "report_owner", points = 15, within_minutes = 240,
+objective { id = "report_owner", capability = "reporting", points = 15, within_minutes = 240,
   label = { vi = "Báo cáo chủ quản (hệ thống, ảnh hưởng) trong buổi sáng",
             en = "Report to the owner (asset, impact) within the morning" },
   explain = { vi = "Cơ quan chủ quản quyết định dừng dịch vụ và thông báo; báo ngay trong ca, nêu hệ thống và ảnh hưởng.",
               en = "The owner decides on stopping the service and on notices; report within the shift, with the system and the impact." },
   met = function(w) return w:reported { to = "owner", facts = { "asset", "impact" } } end }
 
-objective { id = "warn", points = 10, by_turn = 8,
+objective { id = "warn", capability = "communication", points = 10, by_turn = 8,
   label = { vi = "Cảnh báo người dùng trước 10:00", en = "Warn the users by 10:00" },
   explain = { vi = "Người dùng cần biết để đổi mật khẩu và cảnh giác với thư, cuộc gọi lừa đảo.",
               en = "Users need to know, to change their passwords and beware of fraudulent mail and calls." },
   met = function(w) return w.vars.warned end }
 
-penalty { id = "shutdown_before_evidence", points = 10,
+penalty { id = "shutdown_before_evidence", capability = "evidence", points = 10,
   label = { vi = "Tắt máy trước khi thu thập chứng cứ", en = "Powered off before collecting evidence" },
   explain = { vi = "Cô lập thay vì tắt máy; sao chụp bộ nhớ trước.",
               en = "Isolate rather than power off; image the memory first." } }

@@ -122,6 +122,27 @@ irdrill run "$fx/tiny.lua"
 check "run without --inputs: exit 1 naming --inputs" sh -c "[ $rc -eq 1 ] && grep -q -- '--inputs' err"
 irdrill run "$fx/tiny.lua" --inputs win.in --seed 12x
 check "bad --seed: exit 1, one line naming --seed" sh -c "[ $rc -eq 1 ] && [ \$(wc -l < err) -eq 1 ] && grep -q -- '--seed' err"
+irdrill run "$fx/tiny.lua" --inputs win.in --seed -1
+check "--seed -1: exit 1, one line with the range and the value" \
+    sh -c "[ $rc -eq 1 ] && [ \$(wc -l < err) -eq 1 ] && grep -q \"^irdrill: run: --seed: expected a whole number from 0 to 9223372036854775807, not '-1'\$\" err"
+irdrill run "$fx/tiny.lua" --inputs win.in --seed=-5 --no-save
+check "--seed=-5: the same message" has err "not '-5'"
+irdrill run "$fx/tiny.lua" --inputs win.in --seed 9223372036854775808 --no-save
+check "--seed past the range: the range and the value" has err "from 0 to 9223372036854775807, not '9223372036854775808'"
+irdrill run "$fx/tiny.lua" --inputs win.in --seed 9223372036854775807 --no-save --json
+check "--seed at the top of the range: played" json_field seed 9223372036854775807
+irdrill run "$fx/tiny.lua" --inputs --json
+check "a flag after a value-taking flag is still a missing value" \
+    sh -c "[ $rc -eq 1 ] && grep -q -- '--inputs needs a value' err"
+mkdir -p adir
+irdrill run adir --inputs win.in --no-save
+check "run DIRECTORY: exit 1, one line saying it is a directory" \
+    sh -c "[ $rc -eq 1 ] && [ \$(wc -l < err) -eq 1 ] && grep -q '^irdrill: run: adir: is a directory, not a scenario file' err"
+irdrill check "$fx"
+check "check DIRECTORY: says it is a directory" has err "^irdrill: check: .*e2e: is a directory"
+irdrill test adir
+check "test DIRECTORY: says it is a directory, on both streams" \
+    sh -c "[ $rc -eq 1 ] && grep -q '^irdrill: test: adir: is a directory' err && grep -qx 'FAIL adir: is a directory, not a scenario file' out"
 irdrill run "$fx/tiny.lua" --inputs win.in --seed 1 --seed 2
 check "--seed twice: exit 1" sh -c "[ $rc -eq 1 ] && grep -q 'given twice' err"
 irdrill run "$fx/tiny.lua" --inputs win.in --mode party
@@ -162,9 +183,18 @@ check "run (human): seed" has out '^seed      7$'
 check "run (human): not saved" has out '^session   none'
 check "run --db/--no-save: no database written" test ! -e ignored.db
 
-irdrill run "$fx/tiny.lua" --inputs win.in --lang vi
-check "run --lang vi: Vietnamese title" has out '^scenario  Kịch bản thử nhỏ'
+irdrill run "$fx/tiny.lua" --inputs win.in --lang vi --no-save
+check "run --lang vi: Vietnamese title and labels" has out '^kịch bản  Kịch bản thử nhỏ \(e2e-tiny, phiên bản 2\)$'
 check "run without --seed: a seed is printed" has out '^seed      [1-9][0-9]*$'
+check "run --lang vi: every label in Vietnamese" \
+    sh -c "grep -q '^kết cục   contained$' out && grep -q '^điểm      30/30$' out && grep -q '^số lượt   1$' out && grep -q '^phiên     không có (không lưu)$' out"
+check "run --lang vi: no English label left" lacks out '^(scenario|outcome|score|turns|session) '
+irdrill run "$fx/tiny.lua" --inputs short.in --lang vi --no-save
+check "run --lang vi: unfinished session in Vietnamese" \
+    has out '^kết cục   chưa có: hết dòng đầu vào trước khi phiên kết thúc \(lượt 2/4\)$'
+irdrill run "$fx/tiny.lua" --inputs win.in --seed 7 --lang vi --no-save --json
+check "run --lang vi --json: the same keys and values" \
+    last_line_is out '{"session":null,"scenario":"e2e-tiny","seed":7,"outcome":"contained","score":30,"max_score":30,"turns":1,"objectives":{"triaged":true,"isolated":true}}'
 
 irdrill run e2e-tiny --scenarios "$fx" --inputs win.in --json
 check "run by id with --scenarios" sh -c "[ $rc -eq 0 ] && grep -q '\"outcome\":\"contained\"' out"
@@ -176,8 +206,8 @@ irdrill run "$fx/tiny.lua" --inputs short.in --json
 check "inputs ending first: exit 0" status_is 0
 check "inputs ending first: outcome null" json_field outcome null
 check "inputs ending first: turn 2 reached" json_field turns 2
-irdrill run "$fx/tiny.lua" --inputs short.in
-check "inputs ending first (human): says so" has out '^outcome   none'
+irdrill run "$fx/tiny.lua" --inputs short.in --lang en
+check "inputs ending first (human): says so" has out '^outcome   none: the inputs ended before the session did \(turn 2 of 4\)$'
 
 irdrill run "$fx/tiny.lua" --inputs bad.in --json
 check "invalid inputs line: exit 1" status_is 1
@@ -217,6 +247,32 @@ irdrill run "$fx/hookerr.lua" --inputs short.in --json
 check "hook error: the run goes on (exit 0)" status_is 0
 check "hook error: a warning naming file:line" has err "^irdrill: warning: .*hookerr\.lua:7: .*boom"
 check "hook error: no raw escape or bidi characters" no_raw_controls
+
+# A UTF-8 byte-order mark at the start of an inputs script (as Notepad writes
+# it) is skipped, from a file and from stdin, for run and for resume.
+printf '\357\273\277soc triage s1 true\nsys isolate web\nend\n' > bom.in
+irdrill run "$fx/tiny.lua" --inputs bom.in --seed 7 --json --no-save
+check "inputs file with a BOM: played (exit 0)" status_is 0
+check "inputs file with a BOM: the first line counts" json_field outcome '"contained"'
+"$IRDRILL" run "$fx/tiny.lua" --inputs - --seed 7 --json --no-save < bom.in > out 2> err
+rc=$?
+check "--inputs - with a BOM: the first line counts" json_field outcome '"contained"'
+printf '\357\273\277soc triage s1 true\n' > bom-start.in
+printf '\357\273\277sys isolate web\nend\n' > bom-rest.in
+irdrill run "$fx/tiny.lua" --inputs bom-start.in --seed 7 --db bom.db --json
+irdrill resume 1 --inputs bom-rest.in --db bom.db --json
+check "resume --inputs with a BOM: the first line counts" json_field outcome '"contained"'
+irdrill verify 1 --db bom.db
+check "a BOM is not recorded: the session verifies" sh -c "[ $rc -eq 0 ] && grep -q 'session 1: ok' out"
+irdrill run "$fx/tiny.lua" --inputs bom-start.in --seed 7 --db bom.db --json
+irdrill resume 2 --inputs bom-rest.in --db bom.db --lang vi
+check "resume --lang vi: the result in Vietnamese" \
+    sh -c "[ $rc -eq 0 ] && grep -q '^kết cục   contained$' out && grep -q '^phiên     2$' out"
+
+irdrill run "$fx/memhog.lua" --inputs short.in --no-save --json
+check "memory cap in a hook: the run goes on (exit 0)" status_is 0
+check "memory cap in a hook: the warning names file:line of the allocation" \
+    sh -c "[ \$(wc -l < err) -eq 1 ] && grep -q '^irdrill: warning: .*memhog\.lua:8: memory limit exceeded (64 MiB)$' err"
 
 printf 'soc triage s1 true\n\342\200\256bogus end\n' > evil.in
 irdrill run "$fx/tiny.lua" --inputs evil.in
@@ -273,6 +329,11 @@ check "scenarios: one entry per id, the first directory wins" \
 
 irdrill scenarios --scenarios "$fx" --lang vi
 check "scenarios (table): header and a row" sh -c "[ $rc -eq 0 ] && grep -q '^ID ' out && grep -q '^e2e-tiny .* Kịch bản thử nhỏ$' out"
+check "scenarios --lang vi: the header and difficulty in Vietnamese, in columns" \
+    sh -c "grep -q '^ID                       MỨC ĐỘ        LƯỢT  TIẾNG  TIÊU ĐỀ$' out && grep -q '^e2e-tiny                 cơ bản           4  vi,en  Kịch bản thử nhỏ$' out"
+irdrill scenarios --scenarios "$fx" --lang en
+check "scenarios --lang en: the header and difficulty in English" \
+    sh -c "grep -q '^ID                       DIFFICULTY   TURNS  LANG   TITLE$' out && grep -q '^e2e-tiny                 basic            4  vi,en  Tiny e2e scenario$' out"
 
 # --- test --------------------------------------------------------------------
 irdrill test "$fx/tiny.lua"
@@ -298,6 +359,82 @@ check "tests of several scenarios: one summary" last_line_is out "2 passed, 3 fa
 
 irdrill test "$fx/broken-syntax.lua"
 check "test of a scenario that does not load: exit 1, counted" sh -c "[ $rc -eq 1 ] && tail -n 1 out | grep -qx '0 passed, 1 failed'"
+
+# --- names on the command line: NFC, validated ----------------------------------
+# "Đội ứng cứu" typed decomposed (o + U+0323 + U+0302, u + U+031B + U+0301) is
+# recorded composed, so a filter typed either way finds it.
+TEAM_NFD=$(printf '\304\220o\314\243\314\202i u\314\233\314\201ng cu\314\233\314\201u')
+TEAM_NFC=$(printf '\304\220\341\273\231i \341\273\251ng c\341\273\251u')
+PLAYER_NFD=$(printf 'Le\314\202 Va\314\200ng')
+PLAYER_NFC=$(printf 'L\303\252 V\303\240ng')
+irdrill run "$fx/tiny.lua" --inputs win.in --seed 7 --db names.db --team "$TEAM_NFD" --player "$PLAYER_NFD" --json
+check "run --team/--player decomposed: saved" json_field session 1
+irdrill sessions --db names.db --team "$TEAM_NFC" --json
+check "sessions --team composed finds the team typed decomposed" \
+    sh -c "[ $rc -eq 0 ] && [ \$(wc -l < out) -eq 1 ] && grep -qF '\"team\":\"$TEAM_NFC\"' out"
+irdrill sessions --db names.db --team "$TEAM_NFD" --json
+check "sessions --team decomposed finds it too" sh -c "[ $rc -eq 0 ] && [ \$(wc -l < out) -eq 1 ]"
+irdrill report 1 --db names.db --format json
+check "the player's name is recorded composed" sh -c "grep -qF '$PLAYER_NFC' out && ! grep -qF '$PLAYER_NFD' out"
+irdrill run "$fx/tiny.lua" --inputs win.in --no-save --team "Red${RLO}team"
+check "run --team with a bidi override: exit 1, one line naming --team" \
+    sh -c "[ $rc -eq 1 ] && [ \$(wc -l < err) -eq 1 ] && grep -q '^irdrill: run: --team: ' err"
+check "run --team with a bidi override: the error is sanitised" no_raw_controls
+irdrill run "$fx/tiny.lua" --inputs win.in --no-save --player "$(printf 'a\342\200\213b')"
+check "run --player with a zero-width space: exit 1 naming --player" \
+    sh -c "[ $rc -eq 1 ] && grep -q '^irdrill: run: --player: ' err"
+irdrill sessions --db names.db --team "Red${RLO}team"
+check "sessions --team is validated like run's" sh -c "[ $rc -eq 1 ] && grep -q '^irdrill: sessions: --team: ' err"
+irdrill sessions --db names.db --scenario "e2e tiny"
+check "sessions --scenario takes a scenario id" \
+    sh -c "[ $rc -eq 1 ] && [ \$(wc -l < err) -eq 1 ] && grep -q \"^irdrill: sessions: --scenario: .*not 'e2e tiny'\" err"
+irdrill sessions --db names.db --scenario e2e-tiny --json
+check "sessions --scenario ID lists its sessions" sh -c "[ $rc -eq 0 ] && [ \$(wc -l < out) -eq 1 ]"
+
+# --- sessions: the table's columns fit their content ----------------------------
+# A scenario id longer than any default width (the shipped apt-coordination-order
+# has 22 characters) and a Vietnamese team name: every column starts where its
+# header does.
+sed 's/id = "e2e-tiny"/id = "e2e-tiny-with-a-rather-long-scenario-id"/' "$fx/tiny.lua" > long-id.lua
+irdrill run long-id.lua --inputs win.in --seed 1 --db table.db --team "$TEAM_NFC"
+irdrill run "$fx/tiny.lua" --inputs short.in --seed 1 --db table.db
+irdrill sessions --db table.db
+aligned() {   # every row has a cell starting at the column of header $1
+    awk -v h="$1" 'NR == 1 { col = index($0, h); next }
+                   { c = substr($0, col - 2, 3); if (c !~ /^  [^ ]$/) bad = 1 }
+                   END { exit !(col > 0 && NR == 3 && !bad) }' out
+}
+check "sessions: a table of the header and two rows" sh -c "[ $rc -eq 0 ] && [ \$(wc -l < out) -eq 3 ]"
+for col in STATUS SCORE MODE STARTED SCENARIO OUTCOME TEAM; do
+    check "sessions: the $col column lines up with a 39-character scenario id" aligned "$col"
+done
+check "sessions: the long id is whole" has out ' e2e-tiny-with-a-rather-long-scenario-id  '
+check "sessions: the team is the last column, whole" has out "  $TEAM_NFC\$"
+
+# --- report: the improvement plan's capability column ----------------------------
+# A declared capability is the row's, also where the id would mislead a guess
+# ("public_notice", "disrupted_public_service"); without one, the id decides.
+printf 'net isolate web\nend\nend\n' > cap.in
+irdrill run "$fx/capability.lua" --inputs cap.in --seed 1 --db cap.db --json
+check "capability fixture: a saved session" json_field session 1
+irdrill report 1 --db cap.db --format json --lang en
+plan_caps() {
+    if command -v python3 > /dev/null 2>&1; then
+        python3 -c '
+import json
+print("|".join(p["capability"] for p in json.load(open("out", encoding="utf-8"))["improvement_plan"]))'
+    else
+        grep -o '"capability":"[^"]*"' out | sed 's/.*:"//; s/"$//' | paste -sd '|' -
+    fi
+}
+check "report: the plan files each row under its declared capability, else the id's" \
+    test "$(plan_caps)" = "Reporting and notification|Verification, classification and scoping|Verification, classification and scoping"
+irdrill report 1 --db cap.db --lang vi
+check "report --lang vi: the capability in Vietnamese" \
+    has out '^\| Báo cáo và thông báo sự cố \| .*Báo cáo chủ quản trong 15 phút'
+irdrill check --no-simulate "$fx/capability.lua"
+check "check: an objective without a capability warns, with its line" \
+    sh -c "[ $rc -eq 0 ] && [ \$(wc -l < err) -eq 1 ] && grep -q 'capability.lua:20: warning: objective .size. has no capability' err"
 
 echo "$checks checks, $fails failed"
 [ "$fails" -eq 0 ]

@@ -10,7 +10,9 @@
 #   - every declaration, trigger, world field and method, field of the action
 #     table `a`, stdlib.run and standard verb appears in a fenced block of the
 #     doc, so the test fails when a function loses its example.
-#   - the worked example of docs/scenario-guide.md passes check and test.
+#   - the worked example of docs/scenario-guide.md passes check and test, and
+#     the outputs the guide shows for check, test and run (section 3), and the
+#     problems it quotes, are what the program prints.
 # One line per failed check; exit 0 when all hold, 1 otherwise.
 set -u
 : "${IRDRILL:?set IRDRILL to the irdrill binary}"
@@ -81,6 +83,12 @@ for d in scenario role asset link action objective penalty hint ending metrics s
          recipient fact audience support test; do
     has "$d{}" "^[[:space:]]*$d[[:space:]]*[({]"
 done
+has "objective{ capability = ... }" '^[[:space:]]*objective[[:space:]]*\{.*capability = "(detection|analysis|containment|eradication|recovery|evidence|reporting|communication|coordination)"'
+has "penalty{ capability = ... }" '^[[:space:]]*penalty[[:space:]]*\{.*capability = "[a-z]+"'
+# The capabilities table names every one the loader accepts, with its names in the report.
+for c in detection analysis containment eradication recovery evidence reporting communication coordination; do
+    grep -q "^| \`$c\` | " "$doc" || fail "docs/scenario-api.md: the capabilities table has no row for $c"
+done
 for t in at every when on; do
     has "$t()" "^[[:space:]]*$t[[:space:]]*\\("
 done
@@ -146,6 +154,39 @@ rc=$?
     fail "scenario-guide.md worked example: check exit $rc, $(head -n 2 err | tr '\n' ' ')"
 "$IRDRILL" test scenarios/mailbox-takeover.lua > out 2> err
 grep -q '^2 passed, 0 failed$' out || fail "scenario-guide.md worked example: test: $(tail -n 1 out)"
+# The guide's outputs of check, test and run are the program's, line for line:
+# each ``` block of section 3 that starts with "$ irdrill check|test|run ..." is
+# run (in English; try.txt is the "quick response" test's inputs, as the guide
+# says) and its output compared with the lines that follow the command.
+awk '/^test \{ name = "quick response"/ { t = 1; next } t && /^\]\]/ { exit } t { print }' \
+    scenarios/mailbox-takeover.lua > try.txt
+[ "$(grep -c '' try.txt)" -eq 9 ] || fail "scenario-guide.md: the quick response test no longer has 9 lines"
+awk '
+    BEGIN { n = 0 }
+    /^## 3\. / { in3 = 1 } /^## 4\. / { in3 = 0 }
+    in3 && /^```/ { if (inb) { inb = 0; if (cmd) n++ } else { inb = 1; cmd = "" } next }
+    inb && cmd == "" && /^\$ irdrill (check|test|run) / { cmd = $0; print "#" n "#" cmd > "cmds.txt"; next }
+    inb && cmd != "" { print > ("want." n) }
+' "$guide"
+[ -s cmds.txt ] || fail "scenario-guide.md: no command block found in section 3"
+while IFS= read -r c; do
+    n=$(printf '%s' "$c" | cut -d'#' -f2)
+    cmd=$(printf '%s' "$c" | sed 's/^#[0-9]*#\$ irdrill //')
+    # shellcheck disable=SC2086
+    LC_ALL=C LANG=C LC_MESSAGES=C "$IRDRILL" $cmd > "got.$n" 2> /dev/null
+    cmp -s "got.$n" "want.$n" ||
+        fail "scenario-guide.md: 'irdrill $cmd' prints something else: $(diff "want.$n" "got.$n" | grep '^[<>]' | head -n 2 | tr '\n' ' ')"
+done < cmds.txt
+[ "$(grep -c '' cmds.txt)" -ge 3 ] || fail "scenario-guide.md: expected the check, test and run examples in section 3"
+
+# ... and so is the problem it quotes for a mistyped severity.
+quoted=$(grep -o "^scenarios/mailbox-takeover.lua:[0-9]*: signal 's_login': severity must be .*got 'hi'\$" "$guide")
+sed '/id = "s_login"/s/severity = "medium"/severity = "hi"/' scenarios/mailbox-takeover.lua > hi.lua
+mkdir -p hi && mv hi.lua hi/mailbox-takeover.lua
+(cd hi && LC_ALL=C "$IRDRILL" check --no-simulate ../hi/mailbox-takeover.lua > /dev/null 2> ../hi.err)
+[ -n "$quoted" ] && [ "$(sed 's#^\.\./hi/#scenarios/#' hi.err)" = "$quoted" ] ||
+    fail "scenario-guide.md: the severity problem it quotes is not what check prints: $(head -n 1 hi.err)"
+
 line=$(grep -n '^sys remove_rules' scenarios/mailbox-takeover.lua | head -n 1 | cut -d: -f1)
 grep -q "mailbox-takeover.lua:$((line + 1)): triage: no signal 's_rule'" "$guide" ||
     fail "scenario-guide.md: the quoted line of the s_rule mistake is not $((line + 1))"

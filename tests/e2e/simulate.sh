@@ -80,10 +80,23 @@ for policy in random greedy; do
     check "$policy: the same seed gives the same figures" cmp -s first second
 done
 
-irdrill simulate "$ref" --runs 20 --seed 3
+irdrill simulate "$ref" --runs 20 --seed 3 --lang en
 check "human output: exit 0" status_is 0
 check "human output: outcomes, score, never, speed" \
     sh -c "grep -q '^outcomes ' out && grep -q '^score ' out && grep -q '^never' out && grep -q 'playthroughs/s' out"
+sed 's/^speed .*//' out > sim-en
+irdrill simulate "$ref" --runs 20 --seed 3 --lang vi
+check "human output --lang vi: the title and every label in Vietnamese" \
+    sh -c "grep -q '^kịch bản    Cổng' out && grep -q '^số lần chạy 20, chiến lược random, seed 3 đến 22$' out && grep -q '^kết cục     reinfected ' out && grep -q '^điểm        thấp nhất ' out && grep -q '^độ phủ      tín hiệu ' out && grep -q '^chưa đạt tới$' out && grep -q '^            mục tiêu   ' out && grep -q 'lượt chơi/giây' out"
+check "human output --lang vi: no English label left" \
+    sh -c "! grep -Eq '^(scenario|runs|outcomes|score|coverage|never|speed) |^ +(signals|triggers|objectives|endings) ' out"
+check "human output --lang vi: the same figures" \
+    sh -c "[ \$(grep -c '' out) -eq \$(grep -c '' sim-en) ] && [ \"\$(grep -o '[0-9][0-9.]* *%' out)\" = \"\$(grep -o '[0-9][0-9.]* *%' sim-en)\" ]"
+irdrill simulate "$ref" --runs 20 --seed 3 --lang vi --json
+sed 's/"turns_per_second":[0-9]*//' out > sim-vi.json
+irdrill simulate "$ref" --runs 20 --seed 3 --lang en --json
+sed 's/"turns_per_second":[0-9]*//' out > sim-en.json
+check "simulate --json: the same in both languages" cmp -s sim-vi.json sim-en.json
 
 # simulate never opens or creates a database.
 mkdir -p xdg home
@@ -128,7 +141,7 @@ done
 irdrill check "$fx/lint.lua"
 check "lint: warnings alone leave exit 0 and 'ok'" sh -c "[ $rc -eq 0 ] && grep -q 'lint.lua: ok$' out"
 check "lint: every warning is file:line: warning: ..." \
-    sh -c "[ \$(wc -l < err) -eq 14 ] && ! grep -qv '^$fx/lint\\.lua:[0-9]*: warning: ' err"
+    sh -c "[ \$(wc -l < err) -eq 15 ] && ! grep -qv '^$fx/lint\\.lua:[0-9]*: warning: ' err"
 check "lint: plain-string texts, in a declaration and in a hook" \
     sh -c "grep -q 'lint.lua:3: warning: text given as a plain string' err && grep -q 'lint.lua:19: warning: text given as a plain string (by a hook)' err"
 check "lint: unused signal and penalty" \
@@ -137,6 +150,8 @@ check "lint: a fact the scenario adds, never named by a hook" has err "lint.lua:
 check "lint: a role with no action but the free ones" has err "lint.lua:37: warning: role 'idle' is declared but can take no action"
 check "lint: objectives and a penalty with no explain (nothing for the debrief)" \
     sh -c "grep -q \"lint.lua:22: warning: objective 'big' has no explain\" err && grep -q \"lint.lua:24: warning: objective 'never' has no explain\" err && grep -q \"lint.lua:26: warning: penalty 'p_unused' has no explain\" err"
+check "lint: an objective with no capability (the improvement plan would guess its row)" \
+    sh -c "grep -q \"lint.lua:24: warning: objective 'never' has no capability\" err && [ \$(grep -c 'has no capability' err) -eq 1 ]"
 check "lint: an ending no self-test expects" has err "lint.lua:31: warning: ending 'unreachable' is expected by no self-test"
 check "lint: an objective worth more than half" has err "lint.lua:22: warning: objective 'big' is worth 90 of the 100"
 check "lint: a free hint" has err "lint.lua:27: warning: hint 'hint1' costs nothing"
@@ -144,7 +159,7 @@ check "lint: unreached objective and ending" \
     sh -c "grep -q \"lint.lua:24: warning: objective 'never' was never met\" err && grep -q \"lint.lua:31: warning: ending 'unreachable' was never reached\" err"
 irdrill check --no-simulate "$fx/lint.lua"
 check "lint --no-simulate: no reachability warnings" \
-    sh -c "[ $rc -eq 0 ] && [ \$(wc -l < err) -eq 11 ] && ! grep -q 'never met' err"
+    sh -c "[ $rc -eq 0 ] && [ \$(wc -l < err) -eq 12 ] && ! grep -q 'never met' err"
 irdrill check "$fx/lint.lua" "$fx/broken-decl.lua"
 check "lint with an invalid file: still exit 1" status_is 1
 

@@ -171,7 +171,10 @@ static int players_from_flags(const scen *sc, const cli_strv *names, const cli_s
         const char *name = names->n ? names->v[0] : "solo";
         if (names->n && !name_ok("play", "player", name))
             return CLI_EUSER;
-        return app_players_add(pl, name, m ? m : all) < 0 ? CLI_EENV : CLI_OK;
+        char *nfc = cli_nfc(name);   /* names are recorded in NFC */
+        int rc = nfc && app_players_add(pl, nfc, m ? m : all) == 0 ? CLI_OK : CLI_EENV;
+        free(nfc);
+        return rc;
     }
     uint64_t taken = 0;
     for (int i = 0; i < names->n; i++) {
@@ -179,8 +182,11 @@ static int players_from_flags(const scen *sc, const cli_strv *names, const cli_s
         if (!name_ok("play", "player", names->v[i]) || !parse_roles(sc, roles->v[i], taken, &m))
             return CLI_EUSER;
         taken |= m;
-        if (app_players_add(pl, names->v[i], m) < 0)
-            return CLI_EENV;
+        char *nfc = cli_nfc(names->v[i]);
+        int rc = nfc && app_players_add(pl, nfc, m) == 0 ? CLI_OK : CLI_EENV;
+        free(nfc);
+        if (rc != CLI_OK)
+            return rc;
     }
     return CLI_OK;
 }
@@ -189,6 +195,7 @@ int tui_cmd_play(int argc, char **argv)
 {
     const char *team = NULL, *mode = NULL, *seed = NULL, *lang_s = NULL, *db = NULL,
                *timer = NULL;
+    char *team_nfc = NULL;
     bool no_save = false, hints = false, facilitator = false, done;
     cli_strv players = CLI_STRV_INIT, roles = CLI_STRV_INIT, dirs = CLI_STRV_INIT,
              pos = CLI_STRV_INIT;
@@ -233,6 +240,11 @@ int tui_cmd_play(int argc, char **argv)
         goto out;
     if (team && !name_ok("play", "team", team))
         goto out;
+    if (team && !(team_nfc = cli_nfc(team))) {   /* recorded in NFC */
+        cli_error("out of memory");
+        rc = CLI_EENV;
+        goto out;
+    }
     app_show sh = { .facilitator = facilitator };
     if (timer && !timer_ok("play", timer, 1, &sh.timer))
         goto out;
@@ -250,7 +262,7 @@ int tui_cmd_play(int argc, char **argv)
     }
     o.mode = mode && strcmp(mode, "exercise") == 0 ? MODE_EXERCISE : MODE_TRAINING;
     o.hints = o.mode == MODE_TRAINING || hints;
-    o.team = team;
+    o.team = team_nfc;
     o.lang = (lang)l;
     o.participants = pl.parts;
     o.nparticipants = pl.n;
@@ -265,6 +277,7 @@ int tui_cmd_play(int argc, char **argv)
 out:
     lhost_free(h);
     store_close(st);
+    free(team_nfc);
     app_players_free(&pl);
     cli_search_free(&sp);
     cli_strv_free(&players);
