@@ -199,6 +199,14 @@ static void test_players_vi(void **st)
     menu_key(&f.m, 0x9b);                        /* C1 CSI: refused */
     frame(&f);
     assert_true(on_screen(&f, "[Nguye\xcc\x82\xcc\x83n Th\xe1\xbb\x8b Lan"));
+    /* The terminal's cursor is in the field, after what was typed (not
+     * on the key hints' line). */
+    int cy, cx;
+    assert_true(crt_cursor(f.c, &cy, &cx));
+    assert_int_equal(cy, 2 + f.m.sel - f.m.top);
+    const char *line = row_with(&f, "[Nguye");
+    int bracket = tw_widthn(line, (size_t)(strstr(line, "[Nguye") - line));
+    assert_int_equal(cx, bracket + 1 + tw_width("Nguy\xe1\xbb\x85n Th\xe1\xbb\x8b Lan"));
     /* A second player, and a third removed again. */
     go_to(&f, "+ Thêm người chơi");
     key(&f, TK_ENTER);
@@ -305,7 +313,9 @@ static void test_resume_and_review(void **st)
     key(&f, TK_DOWN);
     key(&f, TK_ENTER);
     /* Only the unfinished session. */
-    assert_true(on_screen(&f, "#8  demo / Đội B  unfinished"));
+    /* The scenario by its title, not its id. */
+    assert_true(on_screen(&f, "#8  unfinished  turn 3  2025-01-02T08:00:00Z  Portal attack / Đội B"));
+    assert_false(on_screen(&f, "demo /"));
     assert_false(on_screen(&f, "#7"));
     key(&f, TK_ENTER);
     assert_true(on_screen(&f, "Continue session 8"));
@@ -327,7 +337,7 @@ static void test_resume_and_review(void **st)
     key(&f, TK_DOWN);
     key(&f, TK_DOWN);
     key(&f, TK_ENTER);
-    assert_true(on_screen(&f, "#7  demo / Đội A  finished"));
+    assert_true(on_screen(&f, "#7  finished  turn 10  2025-01-01T08:00:00Z  Portal attack / Đội A"));
     assert_true(on_screen(&f, "#8"));
     assert_int_equal(key(&f, TK_ENTER) & UI_QUIT, UI_QUIT);
     assert_int_equal(f.ch.what, MENU_REVIEW);
@@ -335,9 +345,45 @@ static void test_resume_and_review(void **st)
     fixture_close(&f);
 }
 
+/* A summary longer than the Details box: it says so, and Tab moves into
+ * the box to scroll it. */
+static void test_long_summary(void **st)
+{
+    fixture f;
+    fixture_open(&f, LANG_EN);
+    char longer[4096] = "";
+    for (int i = 1; i <= 40; i++) {
+        char part[64];
+        snprintf(part, sizeof part, "Sentence %d of a long summary. ", i);
+        strcat(longer, part);
+    }
+    f.sc.summary = (text){ longer, longer };
+    key(&f, TK_DOWN);
+    key(&f, TK_DOWN);
+    key(&f, TK_DOWN);
+    key(&f, TK_ENTER);
+    assert_true(on_screen(&f, "Sentence 1 of"));
+    assert_false(on_screen(&f, "Sentence 40 of"));
+    assert_true(on_screen(&f, "\xe2\x86\x93 "));          /* "↓ N more" */
+    assert_true(on_screen(&f, "Tab: summary"));
+    key(&f, TK_TAB);
+    for (int i = 0; i < 30; i++)
+        key(&f, TK_DOWN);
+    assert_true(on_screen(&f, "Sentence 40 of"));
+    assert_false(on_screen(&f, "Sentence 1 of"));
+    assert_true(on_screen(&f, "\xe2\x86\x91 "));          /* "↑ N more" */
+    /* Out of the box, the list moves again; Enter still chooses. */
+    key(&f, TK_ESC);
+    assert_int_equal(f.m.page, PG_LIST);
+    assert_int_equal(key(&f, TK_ENTER) & UI_QUIT, 0);
+    assert_int_equal(f.m.page, PG_FORM);
+    fixture_close(&f);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_long_summary),
         cmocka_unit_test(test_defaults),
         cmocka_unit_test(test_players_vi),
         cmocka_unit_test(test_refusals),

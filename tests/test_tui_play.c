@@ -18,188 +18,9 @@
 #include <stdint.h>
 #include <cmocka.h>
 
-#include <locale.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-
-#include "engine/engine.h"
-#include "engine/lhost.h"
-#include "ui/tui/crt.h"
-#include "ui/tui/play.h"
-#include "ui/tui/play_int.h"
+#include "tests/test_tui_fixture.h"
 
 #define SCENARIO "scenarios/portal-defacement.lua"
-
-typedef struct fixture {
-    lhost *h;
-    const scen *sc;
-    view *v, *truth;
-    engine *e;
-    crt *c;
-    play *p;
-    int inputs;
-    char last[256];
-    FILE *in, *out;
-    int reloads, reload_rc;
-} fixture;
-
-/* What a fixture may differ in. */
-typedef struct fopts {
-    const tui_player *players;
-    const engine_participant *parts;
-    int nplayers;
-    bool truth;                  /* facilitator mode */
-    bool exercise;
-    int timer;
-    bool reload;
-} fopts;
-
-/* The clock of the turn timer, moved by the tests. */
-static long long fake_now = 1000000;
-static long long fake_clock(void) { return fake_now; }
-
-static int fake_reload(void *ctx, char *msg, size_t msglen)
-{
-    fixture *f = ctx;
-    f->reloads++;
-    snprintf(msg, msglen, "x.lua:3: boom");
-    return f->reload_rc;
-}
-
-/* Events to the team view and, in facilitator mode, the truth view. */
-static void tee(void *ctx, const event *ev)
-{
-    fixture *f = ctx;
-    view_fold(f->v, ev);
-    if (f->truth)
-        view_fold(f->truth, ev);
-}
-
-static int port_input(void *ctx, const char *line, char *err, size_t errlen)
-{
-    fixture *f = ctx;
-    snprintf(f->last, sizeof f->last, "%s", line);
-    int rc = engine_input_check(f->e, line, NULL);
-    if (rc == ENG_OK)
-        rc = engine_input_apply(f->e, line);
-    if (rc < 0)
-        snprintf(err, errlen, "%s", engine_errmsg(f->e));
-    else
-        f->inputs++;
-    return rc;
-}
-
-static int port_metrics(void *ctx, tui_metric *out, int max)
-{
-    fixture *f = ctx;
-    const engine_metrics *m = engine_get_metrics(f->e);
-    int n = 0;
-    if (n < max) out[n++] = (tui_metric){ "detect_minute", m->detect_minute };
-    if (n < max) out[n++] = (tui_metric){ "reports", m->reports };
-    return n;
-}
-
-static void fixture_open_with(fixture *f, lang lg, const fopts *o)
-{
-    memset(f, 0, sizeof *f);
-    sbuf problems = SBUF_INIT;
-    f->h = lhost_load_file(SCENARIO, NULL, &problems);
-    if (!f->h)
-        fail_msg("%s", sb_str(&problems));
-    sb_free(&problems);
-    f->sc = lhost_scen(f->h);
-    f->v = view_new(f->sc, lg, false);
-    if (o->truth)
-        f->truth = view_new(f->sc, lg, true);
-    event_sink sink = { tee, f };
-    engine_hooks hooks = lhost_hooks(f->h);
-    engine_opts eo = { .seed = 5, .participants = o->parts,
-                       .nparticipants = o->parts ? o->nplayers : 0,
-                       .mode = o->exercise ? MODE_EXERCISE : MODE_TRAINING };
-    f->e = engine_new(f->sc, &hooks, &sink, &eo);
-    assert_non_null(f->e);
-    lhost_bind(f->h, f->e);
-    assert_int_equal(engine_start(f->e), ENG_OK);
-    f->in = fopen("/dev/null", "r");
-    f->out = fopen("/dev/null", "w");
-    char err[256];
-    crt_opts co = { .in = f->in, .out = f->out, .term = "xterm", .nlines = 24, .ncols = 80,
-                    .no_signals = true, .no_color = true };
-    f->c = crt_open(&co, err, sizeof err);
-    if (!f->c)
-        fail_msg("crt_open: %s", err);
-    play_opts po = { .v = f->v, .port = { port_input, port_metrics, f }, .players = o->players,
-                     .nplayers = o->nplayers, .hints = true, .session = "7", .truth = f->truth,
-                     .timer = o->timer, .clock = fake_clock,
-                     .reload = o->reload ? fake_reload : NULL };
-    f->p = play_new(&po);
-    assert_non_null(f->p);
-}
-
-static void fixture_open(fixture *f, lang lg, const tui_player *players, int nplayers,
-                         const engine_participant *parts)
-{
-    fopts o = { .players = players, .parts = parts, .nplayers = nplayers };
-    fixture_open_with(f, lg, &o);
-}
-
-static void fixture_close(fixture *f)
-{
-    play_free(f->p);
-    crt_close(f->c);
-    engine_free(f->e);
-    view_free(f->v);
-    view_free(f->truth);
-    lhost_free(f->h);
-    fclose(f->in);
-    fclose(f->out);
-}
-
-static void frame(fixture *f)
-{
-    ui_screen s = play_screen(f->p);
-    ui_frame(f->c, &s);
-    /* TUI_DUMP=1 prints every frame, to look at the screens. */
-    if (getenv("TUI_DUMP")) {
-        int h, w;
-        char row[2048];
-        crt_size(f->c, &h, &w);
-        for (int y = 0; y < h; y++) {
-            crt_peek(f->c, y, row, sizeof row);
-            fprintf(stderr, "%2d|%s\n", y, row);
-        }
-    }
-}
-
-/* Whether any row of the screen contains s. */
-static bool on_screen(fixture *f, const char *s)
-{
-    int h, w;
-    crt_size(f->c, &h, &w);
-    char row[2048];
-    for (int y = 0; y < h; y++) {
-        crt_peek(f->c, y, row, sizeof row);
-        if (strstr(row, s))
-            return true;
-    }
-    return false;
-}
-
-static void keys(fixture *f, const char *k)
-{
-    for (; *k; k++) {
-        int key = *k == '\r' ? TK_ENTER : *k == 27 ? TK_ESC : *k == '\t' ? TK_TAB : *k;
-        play_key(f->p, key);
-    }
-    frame(f);
-}
-
-static int setup(void **st)
-{
-    (void)st;
-    return setlocale(LC_ALL, "C.UTF-8") || setlocale(LC_ALL, "C.utf8") ? 0 : -1;
-}
 
 static void test_screen_vi(void **st)
 {
@@ -372,14 +193,6 @@ static void test_draw(void **st)
     fixture_close(&f);
 }
 
-/* The status bar (row 0) contains s. */
-static bool in_status(fixture *f, const char *s)
-{
-    char row[2048];
-    crt_peek(f->c, 0, row, sizeof row);
-    return strstr(row, s) != NULL;
-}
-
 static void test_timer(void **st)
 {
     fixture f;
@@ -420,7 +233,10 @@ static void test_timer(void **st)
     assert_int_equal(engine_turn(f.e), 3);
     frame(&f);
     assert_false(on_screen(&f, "End turn 3 for"));
-    assert_true(on_screen(&f, "was not queued"));
+    /* Over the end-of-turn question nothing was lost: no word of an
+     * action not queued. */
+    assert_true(on_screen(&f, "Time is up: turn 2 ended."));
+    assert_false(on_screen(&f, "was not queued"));
     /* Answered within the grace: the timer fires at once after. */
     keys(&f, "n");
     fake_now += 30500;
@@ -429,10 +245,18 @@ static void test_timer(void **st)
     play_key(f.p, TK_ESC);
     play_tick(f.p);
     assert_int_equal(engine_turn(f.e), 4);
+    /* An action half chosen when it fires is dropped, and that is said. */
+    keys(&f, "t");
+    assert_true(on_screen(&f, "your verdict"));
+    fake_now += 30000 + TIMER_GRACE_MS;
+    play_tick(f.p);
+    assert_int_equal(engine_turn(f.e), 5);
+    frame(&f);
+    assert_true(on_screen(&f, "Time is up: turn 4 ended (the action being chosen was not queued)."));
     /* Players ending the turn themselves restart it too. */
     fake_now += 20000;
     keys(&f, "ny");
-    assert_int_equal(engine_turn(f.e), 5);
+    assert_int_equal(engine_turn(f.e), 6);
     play_tick(f.p);
     frame(&f);
     assert_true(in_status(&f, "0:30 left"));

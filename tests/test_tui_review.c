@@ -180,11 +180,32 @@ static void test_review(void **st)
     ui_frame(c, &s);
     snprintf(want, sizeof want, "Turn %d of %d", last, last);
     assert_true(on_screen(want));
-    assert_true(on_screen("Outcome: restored_clean"));
+    /* The outcome in words, with the ending's text, not its id. */
+    assert_true(on_screen("Outcome: SUCCESS."));
+    assert_false(on_screen("restored_clean"));
     assert_int_equal(replay_key(r, 'l') & UI_QUIT, 0);
     assert_int_equal(replay_turn(r), last);
+    /* s: the end-of-session summary, with the recorded metrics, from any
+     * turn; Esc back to the review. */
+    tui_metric m[2] = { { "detect_minute", 15 }, { "downtime.portal", 45 } };
+    assert_int_equal(replay_set_metrics(r, m, 2), 0);
     replay_key(r, TK_HOME);
+    replay_key(r, 's');
     ui_frame(c, &s);
+    assert_true(on_screen("End of the session"));
+    assert_true(on_screen("Outcome: SUCCESS"));
+    bool detect = false, downtime = false;
+    for (int i = 0; i < 40; i++) {
+        detect |= on_screen("Time to detect: 15 min");
+        downtime |= on_screen("Provincial web portal (www.tinh.example): 45 min");
+        replay_key(r, TK_DOWN);
+        ui_frame(c, &s);
+    }
+    assert_true(detect);
+    assert_true(downtime);
+    replay_key(r, TK_ESC);
+    ui_frame(c, &s);
+    assert_false(on_screen("End of the session"));
     assert_true(on_screen("Before turn 1"));
     assert_int_equal(replay_key(r, 'q') & UI_QUIT, UI_QUIT);
 

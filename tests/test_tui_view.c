@@ -73,13 +73,42 @@ static void test_i18n_complete(void **st)
      * keys at its end (q: quit). */
     const msg_id keys[] = { M_KEYS_PLAY, M_KEYS_PLAY_FAC, M_KEYS_FAC, M_KEYS_LIST, M_KEYS_PICK,
                             M_KEYS_CONFIRM, M_KEYS_COMPOSE, M_KEYS_SCROLL, M_KEYS_TEXT,
-                            M_KEYS_REPLAY, M_KEYS_MENU, M_KEYS_SUMMARY, M_KEYS_FORM, M_YES_NO };
+                            M_KEYS_REPLAY, M_KEYS_MENU, M_KEYS_SUMMARY, M_KEYS_FORM, M_YES_NO,
+                            M_KEYS_PLAY_OVER, M_KEYS_MENU_SCEN };
     for (size_t k = 0; k < sizeof keys / sizeof *keys; k++)
         for (int l = 0; l < 2; l++)
             if (tw_width(i18n_str((lang)l, keys[k])) > 78)
                 fail_msg("key hint %d in %s is %d columns wide (78 at most): %s", (int)keys[k],
                          l ? "Vietnamese" : "English", tw_width(i18n_str((lang)l, keys[k])),
                          i18n_str((lang)l, keys[k]));
+    /* The hints inside an overlay fit its inside at 80 columns: 72 (a
+     * message box 76 wide, less its frame and margins). */
+    const msg_id inside[] = { M_KEYS_LIST, M_KEYS_PICK, M_KEYS_CONFIRM, M_KEYS_COMPOSE,
+                              M_KEYS_SCROLL, M_KEYS_TEXT, M_KEYS_SUMMARY, M_YES_NO, M_KEYS_CLOSE };
+    for (size_t k = 0; k < sizeof inside / sizeof *inside; k++)
+        for (int l = 0; l < 2; l++)
+            if (tw_width(i18n_str((lang)l, inside[k])) > 72)
+                fail_msg("overlay key hint %d in %s is %d columns wide (72 at most): %s",
+                         (int)inside[k], l ? "Vietnamese" : "English",
+                         tw_width(i18n_str((lang)l, inside[k])), i18n_str((lang)l, inside[k]));
+    /* Signal sources: every known one named in both languages; others
+     * are shown as they are. */
+    const char *en, *vi, *id;
+    int nsrc = 0;
+    for (int i = 0; (id = i18n_source_at(i, &en, &vi)); i++, nsrc++) {
+        assert_true(en && *en && vi && *vi);
+        assert_string_equal(i18n_source(LANG_EN, id), en);
+        assert_string_equal(i18n_source(LANG_VI, id), vi);
+    }
+    assert_true(nsrc >= 20);
+    assert_string_equal(i18n_source(LANG_VI, "phone"), "cuộc gọi điện thoại");
+    assert_null(i18n_source(LANG_EN, "no-such-source"));
+    /* Wording: a deadline that cannot be read two ways; the resume form
+     * no longer says the timer is not saved (it is, schema 4). */
+    assert_string_equal(i18n_str(LANG_VI, M_BY_TURN), "chậm nhất cuối lượt %d");
+    assert_null(strstr(i18n_str(LANG_EN, M_FORM_HELP_CONTINUE), "timer and the facilitator view are not saved"));
+    assert_non_null(strstr(i18n_str(LANG_EN, M_FORM_HELP_CONTINUE), "turn timer it was started with"));
+    assert_non_null(strstr(i18n_str(LANG_VI, M_FORM_HELP_CONTINUE), "đồng hồ lượt đã chọn khi bắt đầu"));
     /* Vietnamese is really Vietnamese, with its diacritics. */
     assert_string_equal(i18n_str(LANG_VI, M_MENU_NEW), "Diễn tập mới");
     assert_string_equal(i18n_str(LANG_EN, M_MENU_NEW), "New drill");
@@ -276,9 +305,20 @@ static void test_synthetic(void **st)
     emit(v, seq++, 2, EVK_HINT, NULL, sc->hints[0].id, NULL, sc->hints[0].cost, NULL, "hint");
     assert_true(view_hint_taken(v, 0));
     assert_int_equal(view_score_total(v), -sc->hints[0].cost);
+    uint32_t ready_seq = seq;
     emit(v, seq++, 2, EVK_READY, "lead", "solo", NULL, 0, NULL, "");
     assert_true(view_ready(v, 0));
     assert_false(view_ready(v, 1));
+    /* Inputs as their events tell them: per role, and the latest. */
+    assert_int_equal(view_role_input(v, scen_role_find(sc, "lead")), ready_seq);
+    assert_true(view_role_input(v, soc) > 0 && view_role_input(v, soc) < ready_seq);
+    assert_int_equal(view_role_input(v, scen_role_find(sc, "net")), 0);
+    assert_int_equal(view_last_input(v), ready_seq);
+    /* Read up to an event: what came before it. */
+    emit(v, seq++, 2, EVK_NOTE, NULL, NULL, NULL, 0, NULL, "after");
+    view_read_upto(v, ready_seq);
+    assert_int_equal(view_unread(v), 1);
+    assert_true(view_item_at(v, view_item_count(v) - 1)->unread);
     /* Truth events are ignored by a team view. */
     event ev = { .seq = seq++, .turn = 2, .vis = EV_TRUTH, .kind = EVK_LOG,
                  .text = { "secret", "secret" } };

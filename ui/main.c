@@ -286,6 +286,9 @@ static int dispatch(int argc, char **argv)
         return cli_cmd_verify(n, args);
     if (strcmp(cmd, "report") == 0)
         return cli_cmd_report(n, args);
+    /* The main menu with the common flags: irdrill --db PATH ... */
+    if (tui_menu_flag(cmd))
+        return tui_cmd_menu(argc - 1, argv + 1);
     if (cmd[0] == '-')
         cli_error("unknown flag %s (irdrill --help lists the commands)", cmd);
     else

@@ -9,7 +9,9 @@
 # What is checked: the reference scenario played through the keyboard in
 # Vietnamese (triage, help, end of turn), resized to 20x6 (a notice, keys
 # ignored) and back, larger screens used; quit and resume exactly there;
-# played to its ending with the end-of-session summary; the review screen;
+# played to its ending with the end-of-session summary (closed with Esc and
+# opened again with s); what is printed on leaving, in Vietnamese; the
+# review screen;
 # SIGTERM saves and exits 143 with the terminal restored; a crash (SIGSEGV)
 # restores the terminal too; NO_COLOR; the main menu.
 #
@@ -73,7 +75,7 @@ keys q
 sees "quit asks" "Thoát bây giờ?"
 keys y
 exits "quit: exit 0" 0
-sees "quit: says how to resume" "continue it with: irdrill resume 1"
+sees "quit: says how to resume, in the screen's language" "tiếp tục bằng: irdrill resume 1"
 ok "quit: the terminal is restored" restored
 
 start -- resume --lang vi
@@ -95,9 +97,16 @@ sees "summary: outcome" "Kết cục: CHƯA ĐẠT"
 sees "summary: score" "Điểm: "
 keys End
 sees "summary: the missed objectives and why" "[TRƯỢT]"
+sees "summary: Esc goes back to the board, and says so" "Esc: xem màn hình"
+keys Escape
+sees "summary closed: the board, s to see it again" "s:tổng kết"
+sees "the session's end, in words" "Phiên đã kết thúc: CHƯA ĐẠT"
+keys s
+sees "summary: open again" "Kết thúc phiên"
 keys q
 exits "leaving the summary: exit 0" 0
-sees "the review is suggested" "review it with: irdrill replay 1"
+sees "the review is suggested (in Vietnamese)" "xem lại bằng: irdrill replay 1"
+never "the outcome in words, not its id" "defaced_long"
 
 # --- review ----------------------------------------------------------------------
 start -- replay 1 --lang en
@@ -106,7 +115,7 @@ sees "replay: ground truth beside the team view" "What really happened"
 sees "replay: turn 1" "Turn 1 of $((t - 1))"
 keys End
 sees "replay: the last turn" "Turn $((t - 1)) of $((t - 1))"
-sees "replay: the outcome" "Outcome: defaced_long"
+sees "replay: the outcome in words" "Outcome: NOT ACHIEVED"
 keys q
 exits "replay: exit 0" 0
 

@@ -21,7 +21,10 @@
 #     change shows at once, a broken file says file:line and changes
 #     nothing, an input that no longer applies stops the replay there;
 #   - SIGHUP saves and exits 129 with the terminal restored; an unknown
-#     TERM is a one-line error, exit 2.
+#     TERM is a one-line error, exit 2, with one "irdrill:" (the main menu
+#     too); TERM=dumb, which cannot move the cursor, is refused the same;
+#   - the main menu takes the common flags: irdrill --db --lang --scenarios;
+#   - the cursor stands in the name field being typed.
 #
 # Prints one line per failed check (with the screen), then a summary.
 set -u
@@ -64,6 +67,13 @@ type_text "Nguyễn Thị Lann"
 keys BSpace
 sees "menu: a Vietnamese name typed" "[Nguyễn Thị Lan "
 never "menu: Backspace erased the last letter" "Lann"
+# The terminal's cursor is in the name field, after the name.
+checks=$((checks + 1))
+row=$(grep -n "\[Nguyễn Thị Lan " screen.txt | head -1 | cut -d: -f1)
+cur=$(tm display -p -t e2e '#{cursor_y} #{cursor_x} #{cursor_flag}')
+col=$(grep "\[Nguyễn Thị Lan " screen.txt | head -1 | sed 's/\[Nguyễn Thị Lan.*//' | wc -m)
+[ "$cur" = "$((row - 1)) $((col - 1 + 1 + 14)) 1" ] ||
+    fail "menu: the cursor is in the name field (row $((row - 1)), column $((col + 14))), not at '$cur'"
 keys Down Down Down Down Down Down
 keys Enter
 sees "menu: the drill starts" "Lượt 1/10 08:00"
@@ -76,7 +86,8 @@ ok "the name is recorded" sh -c "IRDRILL_DB='$db' '$IRDRILL' report 1 --format m
 
 # --- the menu's resume path, then the drill to its end -------------------------
 keys Down Enter
-sees "resume: the unfinished session" "#1  tutorial"
+sees "resume: the unfinished session" "#1  đang dở  lượt 1"
+sees "resume: the session's scenario by its title" "Hướng dẫn: làm quen"
 keys Enter
 sees "resume: the timer and facilitator view are asked again" "Tiếp tục phiên 1"
 keys Enter
@@ -204,7 +215,7 @@ sed 's/en = "Tutorial: learn irdrill with one infected workstation"/en = "Tutori
 old=$(newest)
 keys F5
 sees "reload: the change shows at once" "Tutorial, edited"
-sees "reload: the inputs are replayed into a new session" "input(s) replayed"
+sees "reload: the inputs are replayed into a new session" "1 input replayed."
 sees "reload: where it was" "Turn 2/10 08:15"
 new=$(newest)
 checks=$((checks + 1))
@@ -251,6 +262,30 @@ sees "SIGHUP: the session is saved" "is saved; continue it with"
 start TERM=no-such-terminal -- play tut.lua --no-save
 exits "unknown TERM: exit 2" 2
 ok "unknown TERM: a one-line error naming it" grep -q "irdrill: play: cannot use the terminal 'no-such-terminal'" err.txt
+start TERM=no-such-terminal --
+exits "unknown TERM, main menu: exit 2" 2
+ok "unknown TERM, main menu: one line, one 'irdrill:'" \
+    sh -c "[ \$(wc -l < err.txt) = 1 ] && grep -q \"^irdrill: cannot use the terminal 'no-such-terminal'\" err.txt"
+# A terminal that cannot move the cursor: refused, before anything is drawn.
+start TERM=dumb -- play tut.lua --no-save
+exits "TERM=dumb: exit 2" 2
+ok "TERM=dumb: one line saying why" \
+    sh -c "[ \$(wc -l < err.txt) = 1 ] && grep -q \"^irdrill: play: the terminal 'dumb' cannot move the cursor\" err.txt"
+
+# --- the main menu with the common flags ------------------------------------------
+mkdir -p other
+cp "$top/scenarios/portal-defacement.lua" other/
+start -- --db "$work/flags.db" --lang vi --scenarios "$work/other"
+sees "irdrill --db --lang --scenarios: the menu, in Vietnamese" "Diễn tập mới"
+sees "--db: the sessions database named" "flags.db"
+keys Enter
+sees "--scenarios: the directory's scenario listed" "Cổng TTĐT tỉnh"
+keys q
+exits "menu with flags: exit 0" 0
+ok "--db: the database is the one named" test -f "$work/flags.db"
+start -- --db
+exits "menu: --db without a value, exit 1" 1
+ok "menu: --db without a value says so" grep -q "^irdrill: --db needs a value" err.txt
 
 echo "$checks checks, $fails failed"
 [ "$fails" -eq 0 ]

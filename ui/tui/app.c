@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 static const char USAGE_PLAY[] =
     "usage: irdrill play SCENARIO [--team T] [--player NAME] [--role R]... [--mode training|exercise]\n"
@@ -548,32 +549,119 @@ out:
     sb_free(&problems);
 }
 
+static const char USAGE_MENU[] =
+    "usage: irdrill [--db PATH] [--lang vi|en] [--scenarios DIR]...\n"
+    "\n"
+    "The main menu, in the terminal: a new drill, resume a session, the after-action\n"
+    "review, the scenarios. --db names the sessions database, --lang the language to\n"
+    "start in, --scenarios a directory to look for scenarios in first (repeatable).\n"
+    "irdrill --help lists the commands.\n";
+
+/* The main menu's flags: the common ones (product.md §3). Errors name the
+ * flag; there is no command to name. */
+static int menu_flags(int argc, char **argv, const char **db, const char **lang_s,
+                      cli_strv *dirs, bool *help)
+{
+    static const char *const names[] = { "db", "lang", "scenarios" };
+    static const char *const values[] = { "PATH", "vi or en", "DIR" };
+    for (int i = 0; i < argc; i++) {
+        const char *a = argv[i];
+        if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
+            *help = true;
+            return CLI_OK;
+        }
+    }
+    for (int i = 0; i < argc; i++) {
+        const char *a = argv[i];
+        int f = -1;
+        const char *eq = a[0] == '-' && a[1] == '-' ? strchr(a, '=') : NULL;
+        size_t len = eq ? (size_t)(eq - a - 2) : strlen(a) - (a[0] == '-' && a[1] == '-' ? 2 : 0);
+        for (int k = 0; k < 3 && a[0] == '-' && a[1] == '-'; k++)
+            if (strlen(names[k]) == len && strncmp(a + 2, names[k], len) == 0)
+                f = k;
+        if (f < 0) {
+            if (a[0] == '-')
+                cli_error("unknown flag %s (irdrill --help lists the commands)", a);
+            else
+                cli_error("unknown command '%s' (irdrill --help lists the commands)", a);
+            return CLI_EUSER;
+        }
+        const char *v = eq ? eq + 1 : i + 1 < argc ? argv[++i] : NULL;
+        if (!v || !*v) {
+            cli_error("--%s needs a value (%s)", names[f], values[f]);
+            return CLI_EUSER;
+        }
+        if (f == 0) {
+            *db = v;
+        } else if (f == 1) {
+            if (strcmp(v, "vi") != 0 && strcmp(v, "en") != 0) {
+                cli_error("--lang: expected vi or en, not '%s'", v);
+                return CLI_EUSER;
+            }
+            *lang_s = v;
+        } else if (cli_strv_push(dirs, v) < 0) {
+            cli_error("out of memory");
+            return CLI_EENV;
+        }
+    }
+    return CLI_OK;
+}
+
+bool tui_menu_flag(const char *arg)
+{
+    static const char *const names[] = { "--db", "--lang", "--scenarios" };
+    for (int k = 0; k < 3; k++) {
+        size_t n = strlen(names[k]);
+        if (strncmp(arg, names[k], n) == 0 && (arg[n] == '\0' || arg[n] == '='))
+            return true;
+    }
+    return false;
+}
+
 int tui_cmd_menu(int argc, char **argv)
 {
-    (void)argc;
-    (void)argv;
-    tui_locale();
+    const char *db = NULL, *lang_s = NULL;
+    bool help = false;
+    cli_strv dirs = CLI_STRV_INIT;
     cli_search sp = { NULL, 0 };
-    cli_strv none = CLI_STRV_INIT;
     scen_list sl = { 0 };
     store *st = NULL;
     char *dbpath = NULL;
     crt *c = NULL;
     app_result res = { 0 };
-    int rc = cli_search_init(&sp, &none);
-    if (rc != CLI_OK)
+    int rc = menu_flags(argc, argv, &db, &lang_s, &dirs, &help);
+    if (rc != CLI_OK || help) {
+        if (help)
+            fputs(USAGE_MENU, stdout);
+        goto out;
+    }
+    /* Without a terminal nothing else is worth doing (no database is
+     * created for a menu that cannot open). */
+    if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+        app_crt_open(NULL, "--help", &rc);
+        goto out;
+    }
+    tui_locale();
+    if ((rc = cli_search_init(&sp, &dirs)) != CLI_OK)
         goto out;
     /* Read everything that may print before curses owns the screen. */
     if ((rc = cli_search_each(&sp, collect, &sl)) != CLI_OK)
         goto out;
     if (sl.n > 1)
         qsort(sl.v, (size_t)sl.n, sizeof *sl.v, scen_order);
-    bool missing;
-    int dbrc = CLI_OK;
-    st = cli_db_open("irdrill", NULL, true, false, &missing, &dbpath, &dbrc);
-    if (!(c = app_crt_open("irdrill", "--help", &rc)))
+    /* The sessions database; without one the menu still runs (it says
+     * so) and nothing can be saved. */
+    char err[512];
+    if (!(dbpath = store_path_resolve(db, true, err, sizeof err))) {
+        cli_error("%s", err);
+    } else {
+        bool missing;
+        int dbrc = CLI_OK;
+        st = cli_db_open("sessions database", dbpath, true, false, &missing, NULL, &dbrc);
+    }
+    if (!(c = app_crt_open(NULL, "--help", &rc)))
         goto out;
-    menu_choice ch = { .lg = lang_from_env() };
+    menu_choice ch = { .lg = lang_s ? (lang)cli_lang("irdrill", lang_s) : lang_from_env() };
     char notice[1024] = "";
     for (;;) {
         menu_session *ms;
@@ -623,5 +711,6 @@ out:
     store_close(st);
     free(dbpath);
     cli_search_free(&sp);
+    cli_strv_free(&dirs);
     return rc;
 }

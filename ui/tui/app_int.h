@@ -110,9 +110,10 @@ int app_reload(void *ctx, char *msg, size_t msglen);
 /* Review session id of st on c. */
 void app_review(crt *c, store *st, int64_t id, lang lg, app_result *res);
 
-/* Open the terminal for cmd: needs stdin and stdout to be a terminal
- * (otherwise the message names the command to use instead). NULL with the
- * message printed and *status set (CLI_EENV). */
+/* Open the terminal for cmd (NULL: the main menu, whose messages name no
+ * command): needs stdin and stdout to be a terminal (otherwise the
+ * message names the command to use instead). NULL with the message
+ * printed and *status set (CLI_EENV). */
 crt *app_crt_open(const char *cmd, const char *instead, int *status);
 
 #endif

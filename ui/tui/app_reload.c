@@ -204,7 +204,7 @@ int app_reload(void *ctx, char *msg, size_t msglen)
         /* Superseded: the new session carries all of it. */
         if (a->st)
             drill_abort(old->d);
-        snprintf(msg, msglen, T(lg, M_RELOADED), shown, newlabel, k);
+        snprintf(msg, msglen, T(lg, I18N_N(k, M_RELOADED, M_RELOADED_1)), shown, newlabel, k);
         rc = 0;
     } else {
         char *line = text_sanitize(old->lines[k], NULL), *reason = text_sanitize(why, NULL);

@@ -7,6 +7,7 @@
 #include "ui/tui/app_int.h"
 #include "ui/tui/play.h"
 #include "ui/tui/replay.h"
+#include "ui/tui/ui.h"
 #include "ui/tui/view.h"
 
 #include <inttypes.h>
@@ -51,16 +52,19 @@ int app_players_add(app_players *p, const char *name, uint64_t roles)
 
 crt *app_crt_open(const char *cmd, const char *instead, int *status)
 {
+    /* The main menu has no command name: "irdrill: ..." once. */
+    const char *sep = cmd ? ": " : "";
+    cmd = cmd ? cmd : "";
     if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
-        cli_error("%s: needs a terminal (stdin and stdout); without one, use irdrill %s", cmd,
-                  instead);
+        cli_error("%s%sneeds a terminal (stdin and stdout); without one, use irdrill %s", cmd,
+                  sep, instead);
         *status = CLI_EENV;
         return NULL;
     }
     char err[512];
     crt *c = crt_open(NULL, err, sizeof err);
     if (!c) {
-        cli_error("%s: %s", cmd, err);
+        cli_error("%s%s%s", cmd, sep, err);
         *status = CLI_EENV;
     }
     return c;
@@ -149,6 +153,7 @@ static int port_metrics(void *ctx, tui_metric *out, int max)
 {
     app_live *a = ctx;
     const engine_metrics *m = engine_get_metrics(drill_engine(a->g->d));
+    const scen *sc = drill_scen(a->g->d);
     const struct { const char *name; long long v; } all[] = {
         { "detect_minute", m->detect_minute }, { "contain_minute", m->contain_minute },
         { "recover_minute", m->recover_minute }, { "reports", m->reports },
@@ -156,8 +161,18 @@ static int port_metrics(void *ctx, tui_metric *out, int max)
         { "true_dismissed", m->true_dismissed }, { "hints", m->hints },
     };
     int n = 0;
-    for (size_t i = 0; i < sizeof all / sizeof *all && n < max; i++)
-        out[n++] = (tui_metric){ all[i].name, all[i].v };
+    for (size_t i = 0; i < sizeof all / sizeof *all && n < max; i++) {
+        snprintf(out[n].name, sizeof out[n].name, "%s", all[i].name);
+        out[n++].value = all[i].v;
+    }
+    for (int i = 0; i < sc->nassets && n < max; i++) {
+        snprintf(out[n].name, sizeof out[n].name, "downtime.%s", sc->assets[i].id);
+        out[n++].value = m->downtime[i];
+    }
+    for (int i = 0; i < sc->nroles && n < max; i++) {
+        snprintf(out[n].name, sizeof out[n].name, "actions.%s", sc->roles[i].id);
+        out[n++].value = m->actions_per_role[i];
+    }
     return n;
 }
 
@@ -206,15 +221,22 @@ static void run_play(crt *c, app_live *a, bool resumed, app_result *res)
     snprintf(res->outcome, sizeof res->outcome, "%s", engine_outcome(e) ? engine_outcome(e) : "");
     res->score = engine_score(e);
     res->max_score = engine_max_score(e);
-    if (id <= 0)
-        snprintf(res->note, sizeof res->note, "session not saved (--no-save)");
-    else if (engine_over(e))
-        snprintf(res->note, sizeof res->note,
-                 "session %" PRId64 ": %s, score %d/%d; review it with: irdrill replay %" PRId64,
-                 id, engine_outcome(e), engine_score(e), engine_max_score(e), id);
-    else
-        snprintf(res->note, sizeof res->note,
-                 "session %" PRId64 " is saved; continue it with: irdrill resume %" PRId64, id, id);
+    /* What is printed on leaving, in the screen's language. */
+    lang lg = a->lg;
+    if (id <= 0) {
+        snprintf(res->note, sizeof res->note, "%s", T(lg, M_EXIT_UNSAVED));
+    } else if (engine_over(e)) {
+        char words[sizeof res->outcome] = "";
+        if (a->g->v && view_outcome(a->g->v))
+            ui_outcome_words(a->g->v, words, sizeof words);
+        else
+            snprintf(words, sizeof words, "%s", engine_outcome(e) ? engine_outcome(e) : "?");
+        snprintf(res->outcome, sizeof res->outcome, "%s", words);
+        snprintf(res->note, sizeof res->note, T(lg, M_EXIT_OVER), (long long)id, words,
+                 engine_score(e), engine_max_score(e), (long long)id);
+    } else {
+        snprintf(res->note, sizeof res->note, T(lg, M_EXIT_SAVED), (long long)id, (long long)id);
+    }
 }
 
 static void live_free(app_live *a)
@@ -376,6 +398,18 @@ void app_review(crt *c, store *st, int64_t id, lang lg, app_result *res)
     char label[32];
     snprintf(label, sizeof label, "%" PRId64, id);
     if (!(r = replay_new(lhost_scen(h), lg, evs, n, label)))
+        goto oom;
+    /* The metrics recorded with the session, for the summary. */
+    tui_metric *m = calloc(l->nmetrics ? (size_t)l->nmetrics : 1, sizeof *m);
+    if (!m)
+        goto oom;
+    for (int i = 0; i < l->nmetrics; i++) {
+        snprintf(m[i].name, sizeof m[i].name, "%s", l->metrics[i].name);
+        m[i].value = l->metrics[i].value;
+    }
+    int mrc = replay_set_metrics(r, m, l->nmetrics);
+    free(m);
+    if (mrc < 0)
         goto oom;
     ui_screen s = replay_screen(r);
     res->stopped = ui_loop(c, &s) != 0;

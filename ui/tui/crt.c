@@ -30,7 +30,8 @@ static const int crash_sigs[] = { SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT };
 #define NCRASH (sizeof crash_sigs / sizeof *crash_sigs)
 static struct sigaction crt_old_stop[NSTOP], crt_old_crash[NCRASH];
 
-static bool term_known(const char *name, int fd);
+/* 0: usable; 1: unknown TERM; 2: no cursor addressing. */
+static int term_check(const char *name, int fd);
 
 static void on_stop(int sig)
 {
@@ -136,6 +137,11 @@ crt *crt_open(const crt_opts *o, char *err, size_t errlen)
     }
     const char *cs = nl_langinfo(CODESET);
     c->utf8 = cs && (strcmp(cs, "UTF-8") == 0 || strcmp(cs, "utf8") == 0);
+    /* The variable that decides the character set: the advice to fix a
+     * locale that is not UTF-8 names it (LANG does nothing under LC_ALL). */
+    const char *lc_all = getenv("LC_ALL"), *lc_ctype = getenv("LC_CTYPE");
+    snprintf(c->locale_var, sizeof c->locale_var, "%s",
+             lc_all && *lc_all ? "LC_ALL" : lc_ctype && *lc_ctype ? "LC_CTYPE" : "LANG");
     const char *nc = getenv("NO_COLOR");
     bool want_color = !o->no_color && !(nc && *nc);
 
@@ -152,12 +158,22 @@ crt *crt_open(const crt_opts *o, char *err, size_t errlen)
      * An unknown TERM is found out first (term_known): a failed newterm
      * leaks the screen it began to build. */
     char *tname = xstrdup(term);
-    c->scr = tname && term_known(tname, fileno(c->out)) ? newterm(tname, c->out, c->in) : NULL;
+    int why = tname ? term_check(tname, fileno(c->out)) : 1;
+    c->scr = why == 0 ? newterm(tname, c->out, c->in) : NULL;
     free(tname);
     if (!c->scr) {
         char *safe = text_sanitize(term, NULL);
-        snprintf(err, errlen, "cannot use the terminal '%s' (unknown TERM, or no terminal)",
-                 safe ? safe : "?");
+        if (why == 2)
+            /* A terminal that cannot move the cursor (TERM=dumb, an
+             * emacs shell) would show a garbled screen: refused before
+             * anything is sent to it. */
+            snprintf(err, errlen,
+                     "the terminal '%s' cannot move the cursor (no cursor addressing): "
+                     "run irdrill in a full-screen terminal (such as TERM=xterm-256color)",
+                     safe ? safe : "?");
+        else
+            snprintf(err, errlen, "cannot use the terminal '%s' (unknown TERM, or no terminal)",
+                     safe ? safe : "?");
         free(safe);
         if (!o->no_signals)
             uninstall(stop_sigs, NSTOP, crt_old_stop);
@@ -293,6 +309,18 @@ void crt_resize(crt *c, int lines, int cols)
     resizeterm(lines, cols);
 }
 
+bool crt_cursor(const crt *c, int *y, int *x)
+{
+    set_term(c->scr);
+    getyx(curscr, *y, *x);
+    return c->cur_show;
+}
+
+const char *crt_locale_var(const crt *c)
+{
+    return c->locale_var;
+}
+
 void crt_peek(const crt *c, int y, char *buf, size_t size)
 {
     set_term(c->scr);
@@ -300,6 +328,10 @@ void crt_peek(const crt *c, int y, char *buf, size_t size)
     buf[0] = '\0';
     if (y < 0 || y >= LINES || size == 0)
         return;
+    /* Reading moves curscr's cursor: where the terminal's cursor is, put
+     * back after (crt_cursor). */
+    int cy, cx;
+    getyx(curscr, cy, cx);
     for (int x = 0; x < COLS; x++) {
         cchar_t cc;
         if (mvwin_wch(curscr, y, x, &cc) == ERR)
@@ -324,6 +356,7 @@ void crt_peek(const crt *c, int y, char *buf, size_t size)
         }
     }
 out:
+    wmove(curscr, cy, cx);
     while (n > 0 && buf[n - 1] == ' ')
         n--;
     buf[n] = '\0';
@@ -335,16 +368,20 @@ out:
  * (lines, columns, tab ...), which must not reach the code above. */
 #include <term.h>
 
-/* Whether the terminfo database knows name: setupterm on its own, its
- * TERMINAL freed at once (it leaves nothing behind on failure either). */
-static bool term_known(const char *name, int fd)
+/* Whether the terminfo database knows name, and whether that terminal can
+ * address the cursor (cup), without which no screen can be drawn:
+ * setupterm on its own, its TERMINAL freed at once (it leaves nothing
+ * behind on failure either). */
+static int term_check(const char *name, int fd)
 {
     int err = 0;
     TERMINAL *prev = cur_term;
     if (setupterm((char *)name, fd, &err) != OK)
-        return false;
+        return 1;
+    char *cup = tigetstr("cup");
+    int rc = cup && cup != (char *)-1 ? 0 : 2;
     del_curterm(cur_term);
     if (prev)
         set_curterm(prev);
-    return true;
+    return rc;
 }

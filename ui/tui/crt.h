@@ -89,6 +89,13 @@ bool crt_color(const crt *c);
  * its own). */
 void crt_resize(crt *c, int lines, int cols);
 
+/* Where the terminal's cursor is after the last frame, and whether it
+ * shows (tests). */
+bool crt_cursor(const crt *c, int *y, int *x);
+/* The environment variable that decides the character set: LC_ALL when
+ * set, else LC_CTYPE when set, else LANG. */
+const char *crt_locale_var(const crt *c);
+
 /* Row y of the virtual screen as UTF-8 (trailing spaces removed), for
  * tests: what a player would see there after the last crt_flush. */
 void crt_peek(const crt *c, int y, char *buf, size_t size);

@@ -22,6 +22,11 @@ struct crt {
     bool utf8, color;
     bool own_signals;
     attr_t style[ST_COUNT];
+    /* Where the cursor goes when the frame is sent (draw_cursor), so that
+     * whatever is drawn after the text field does not move it. */
+    int cur_y, cur_x;
+    bool cur_show;
+    char locale_var[16];     /* what decides the character set (crt_locale_var) */
 };
 
 #endif

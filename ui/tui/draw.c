@@ -20,11 +20,15 @@ void draw_clear(crt *c)
 {
     set_term(c->scr);
     werase(stdscr);
+    c->cur_show = false;
 }
 
 void draw_flush(crt *c)
 {
     set_term(c->scr);
+    if (c->cur_show)
+        wmove(stdscr, c->cur_y, c->cur_x);
+    curs_set(c->cur_show ? 1 : 0);
     wnoutrefresh(stdscr);
     doupdate();
 }
@@ -152,26 +156,38 @@ void draw_box(crt *c, int y, int x, int h, int w, const char *title, bool focus)
 
 void draw_panel(crt *c, int y, int x, int h, int w, const char *title)
 {
-    for (int i = 0; i < h; i++)
-        draw_fill(c, y + i, x, w, ST_NORMAL);
+    /* What is under the box is cleared with a margin of one cell, so no
+     * frame beneath touches its frame; a margin that would leave a sliver
+     * of two or three columns at the screen's edge takes the sliver too
+     * (no stray corner). Rows stay between the status bar and the message
+     * line. */
+    set_term(c->scr);
+    int x0 = x - 1 <= 3 ? 0 : x - 1;
+    int x1 = COLS - (x + w) <= 3 ? COLS : x + w + 1;
+    int y0 = y - 1 < 1 ? (y < 1 ? y : 1) : y - 1;
+    int y1 = y + h + 1 > LINES - 2 ? (y + h > LINES - 2 ? y + h : LINES - 2) : y + h + 1;
+    for (int i = y0; i < y1; i++)
+        draw_fill(c, i, x0, x1 - x0, ST_NORMAL);
     draw_box(c, y, x, h, w, title, true);
 }
 
-int draw_wrap(crt *c, int y, int x, int h, int w, const char *s, int skip, int style)
+/* draw_wrap with the hanging indent of each paragraph given (hang[k]
+ * for paragraph k, -1: its leading spaces), or NULL. */
+static int wrap(crt *c, int y, int x, int h, int w, const char *s, int skip, int style,
+                const int *hang, int nhang)
 {
-    if (!s)
-        s = "";
     size_t n = strlen(s), pos = 0;
-    int line = 0, indent = 0;
+    int line = 0, indent = 0, npara = 0;
     bool para = true;         /* at the start of a paragraph */
     for (;;) {
         /* A paragraph that starts indented keeps its indent on the lines
          * it wraps onto (a hanging indent), so an explanation stays under
-         * the item it explains. */
+         * the item it explains; one with a DRAW_HANG mark, at the mark. */
         if (para) {
-            indent = (int)strspn(s + pos, " ");
-            if (indent > w / 3)
+            indent = npara < nhang && hang[npara] >= 0 ? hang[npara] : (int)strspn(s + pos, " ");
+            if (indent > (hang && npara < nhang && hang[npara] >= 0 ? w * 2 / 3 : w / 3))
                 indent = 0;
+            npara++;
         }
         int off = para ? 0 : indent;
         size_t adv;
@@ -194,13 +210,49 @@ int draw_wrap(crt *c, int y, int x, int h, int w, const char *s, int skip, int s
     return line;
 }
 
+int draw_wrap(crt *c, int y, int x, int h, int w, const char *s, int skip, int style)
+{
+    if (!s)
+        s = "";
+    if (!strchr(s, DRAW_HANG[0]))
+        return wrap(c, y, x, h, w, s, skip, style, NULL, 0);
+    /* The marks out of the text, each paragraph's indent kept aside. */
+    size_t n = strlen(s);
+    int nhang = 1;
+    for (size_t i = 0; i < n; i++)
+        nhang += s[i] == '\n';
+    char *t = malloc(n + 1);
+    int *hang = malloc((size_t)nhang * sizeof *hang);
+    if (!t || !hang) {
+        free(t);
+        free(hang);
+        return wrap(c, y, x, h, w, s, skip, style, NULL, 0);
+    }
+    size_t k = 0, start = 0;
+    int para = 0;
+    hang[0] = -1;
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] == DRAW_HANG[0]) {
+            if (hang[para] < 0)
+                hang[para] = tw_widthn(t + start, k - start);
+            continue;
+        }
+        t[k++] = s[i];
+        if (s[i] == '\n') {
+            hang[++para] = -1;
+            start = k;
+        }
+    }
+    t[k] = '\0';
+    int lines = wrap(c, y, x, h, w, t, skip, style, hang, nhang);
+    free(t);
+    free(hang);
+    return lines;
+}
+
 void draw_cursor(crt *c, int y, int x, bool show)
 {
-    set_term(c->scr);
-    if (show) {
-        wmove(stdscr, y, x);
-        curs_set(1);
-    } else {
-        curs_set(0);
-    }
+    c->cur_y = y;
+    c->cur_x = x;
+    c->cur_show = show;
 }

@@ -48,13 +48,20 @@ int draw_fmt(crt *c, int y, int x, int maxw, int style, const char *fmt, ...)
 void draw_fill(crt *c, int y, int x, int w, int style);
 /* A frame with a title on its top line. */
 void draw_box(crt *c, int y, int x, int h, int w, const char *title, bool focus);
-/* A box-shaped area cleared, framed and titled: for overlays. */
+/* A box-shaped area cleared (with a margin, so no frame beneath touches
+ * it), framed and titled: for overlays. */
 void draw_panel(crt *c, int y, int x, int h, int w, const char *title);
 /* s wrapped to w columns from line skip on, in at most h lines at (y, x);
  * returns the number of lines s takes in all. Lines wrapped from an
- * indented paragraph keep its indent. */
+ * indented paragraph keep its indent; a paragraph holding DRAW_HANG (not
+ * drawn) has its wrapped lines start at the column of the mark, so a
+ * label's text wraps under itself ("  +25  objective  Text that\n
+ * wraps ..."). Sanitised text never holds the mark. */
 int draw_wrap(crt *c, int y, int x, int h, int w, const char *s, int skip, int style);
-/* Where the cursor stays after the frame (a text field), or hidden. */
+#define DRAW_HANG "\x1f"
+/* Where the cursor stays after the frame (a text field), or hidden: the
+ * last call before draw_flush decides, whatever is drawn after it; each
+ * frame (draw_clear) starts with it hidden. */
 void draw_cursor(crt *c, int y, int x, bool show);
 
 #endif

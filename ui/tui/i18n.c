@@ -6,6 +6,7 @@
 #include "ui/tui/i18n.h"
 
 #include <stddef.h>
+#include <string.h>
 
 static const char *const strings[M_COUNT][2] = {
     [M_TURN] = { "Turn %d/%d", "Lượt %d/%d" },
@@ -105,15 +106,16 @@ static const char *const strings[M_COUNT][2] = {
     [M_KEYS_PICK] = { "↑↓/jk: move  Enter: choose  Esc: back", "↑↓/jk: di chuyển  Enter: chọn  Esc: quay lại" },
     [M_KEYS_CONFIRM] = { "Enter/y: confirm   Esc/n: back", "Enter/y: xác nhận   Esc/n: quay lại" },
     [M_KEYS_COMPOSE] = { "Tab: recipient/facts  ↑↓: move  Space: tick  Enter: send  Esc: back",
-                         "Tab: nơi nhận/thông tin  ↑↓: chọn  Space: đánh dấu  Enter: gửi  Esc: quay lại" },
+                         "Tab: nơi nhận/thông tin  ↑↓: chọn  Space: đánh dấu  Enter: gửi  Esc: về" },
     [M_KEYS_SCROLL] = { "↑↓ PgUp PgDn: scroll   Esc/q: close", "↑↓ PgUp PgDn: cuộn   Esc/q: đóng" },
     [M_KEYS_TEXT] = { "Type, then Enter.  Esc: back", "Nhập rồi nhấn Enter.  Esc: quay lại" },
     [M_KEYS_CANCEL] = { "x: cancel this action", "x: hủy hành động này" },
-    [M_KEYS_REPLAY] = { "←→: turn  Home/End: first/last  Tab: side  ↑↓: scroll  Enter: read  q: back",
-                        "←→: lượt  Home/End: đầu/cuối  Tab: đổi bên  ↑↓: cuộn  Enter: đọc  q: thoát" },
+    [M_KEYS_REPLAY] = { "←→:turn Home/End:first/last Tab:side ↑↓:scroll Enter:read s:summary q:back",
+                        "←→:lượt Home/End:đầu/cuối Tab:đổi bên ↑↓:cuộn Enter:đọc s:tổng kết q:thoát" },
     [M_KEYS_MENU] = { "↑↓/jk: move  Enter: choose  Esc: back  q: quit",
                       "↑↓/jk: di chuyển  Enter: chọn  Esc: quay lại  q: thoát" },
-    [M_KEYS_SUMMARY] = { "↑↓ PgUp PgDn: scroll   q/Enter: leave", "↑↓ PgUp PgDn: cuộn   q/Enter: thoát" },
+    [M_KEYS_SUMMARY] = { "↑↓ PgUp PgDn: scroll   Esc: the board   q/Enter: leave",
+                         "↑↓ PgUp PgDn: cuộn   Esc: xem màn hình   q/Enter: thoát" },
 
     [M_HELP] = { "Help", "Trợ giúp" },
     [M_HELP_TEXT] = {
@@ -136,7 +138,9 @@ static const char *const strings[M_COUNT][2] = {
         "t: triage the selected signal.   Enter on a system: act on it.\n"
         "r, R: next, previous acting role (hot seat: players take turns at the keyboard).\n"
         "o: objectives.   h: hint (costs points).   n: end the turn.   q: quit (the "
-        "session is saved after every action).   ?: this help.\n"
+        "session is saved after every action).   ?: this help.   s: after the end, the "
+        "summary again.\n"
+        "A list longer than its pane says so on its frame (\u2193 3 more).\n"
         "\n"
         "A turn ends when every player has ended it with n. The queued actions then "
         "complete, the scenario moves on, and a new turn begins.",
@@ -160,12 +164,14 @@ static const char *const strings[M_COUNT][2] = {
         "thống đó.\n"
         "r, R: vai trò kế tiếp, trước (chơi chung máy: lần lượt dùng bàn phím).\n"
         "o: mục tiêu.   h: gợi ý (bị trừ điểm).   n: kết thúc lượt.   q: thoát (phiên được "
-        "lưu sau mỗi thao tác).   ?: trợ giúp này.\n"
+        "lưu sau mỗi thao tác).   ?: trợ giúp này.   s: sau khi kết thúc, xem lại phần "
+        "tổng kết.\n"
+        "Danh sách dài hơn khung thì khung ghi rõ còn bao nhiêu mục (\u2193 còn 3).\n"
         "\n"
         "Lượt kết thúc khi mọi người chơi đã nhấn n. Khi đó các hành động trong hàng đợi "
         "hoàn thành, kịch bản diễn tiến và lượt mới bắt đầu." },
     [M_OBJECTIVES] = { "Objectives", "Mục tiêu" },
-    [M_BY_TURN] = { "by turn %d", "trước hết lượt %d" },
+    [M_BY_TURN] = { "by the end of turn %d", "chậm nhất cuối lượt %d" },
     [M_WITHIN] = { "within %d min", "trong %d phút" },
     [M_POINTS] = { "%d pts", "%d điểm" },
     [M_OBJ_HIDDEN] = { "Exercise mode: points and results are shown at the end.",
@@ -243,11 +249,14 @@ static const char *const strings[M_COUNT][2] = {
     [M_MSG_CANCELLED] = { "Cancelled #%d.", "Đã hủy #%d." },
     [M_MSG_REFUSED] = { "Refused: %s", "Không thực hiện được: %s" },
     [M_MSG_ROLE] = { "Acting role: %s (%s).", "Vai trò đang thao tác: %s (%s)." },
-    [M_MSG_TURN] = { "Turn %d begins (%s): %d new item(s).", "Bắt đầu lượt %d (%s): %d mục mới." },
+    [M_MSG_TURN] = { "Turn %d begins (%s): %d new items.", "Bắt đầu lượt %d (%s): %d mục mới." },
+    [M_MSG_TURN_1] = { "Turn %d begins (%s): %d new item.", "Bắt đầu lượt %d (%s): %d mục mới." },
     [M_MSG_WAITING] = { "%s is ready. Waiting for: %s", "%s đã sẵn sàng. Đang chờ: %s" },
-    [M_MSG_NOT_UTF8] = { "The locale is not UTF-8: accented letters show as '?'. Try LANG=C.UTF-8.",
+    /* %s: the variable that decides the character set (LC_ALL when set,
+     * else LC_CTYPE, else LANG). */
+    [M_MSG_NOT_UTF8] = { "The locale is not UTF-8: accented letters show as '?'. Try %s=C.UTF-8.",
                          /* Without diacritics: it is shown where they cannot be. */
-                         "Moi truong khong dung UTF-8: chu co dau hien thanh '?'. Hay dat LANG=C.UTF-8." },
+                         "Moi truong khong dung UTF-8: chu co dau hien thanh '?'. Hay dat %s=C.UTF-8." },
     [M_MSG_WELCOME] = { "Press ? for help. Act on what you see, then end the turn with n.",
                         "Nhấn ? để xem trợ giúp. Hành động theo những gì thấy, rồi nhấn n để hết lượt." },
     [M_MSG_ENDED] = { "The session is over: %s", "Phiên đã kết thúc: %s" },
@@ -287,7 +296,9 @@ static const char *const strings[M_COUNT][2] = {
     [M_ST_ACTIVE] = { "unfinished", "đang dở" },
     [M_ST_FINISHED] = { "finished", "đã kết thúc" },
     [M_ST_ABORTED] = { "abandoned", "đã bỏ" },
-    [M_SESSION_LINE] = { "#%s  %s  %s  turn %d  %s", "#%s  %s  %s  lượt %d  %s" },
+    /* id, status, turn, started, then the scenario and team (what may be
+     * cut at the right edge). */
+    [M_SESSION_LINE] = { "#%s  %s  turn %d  %s  %s", "#%s  %s  lượt %d  %s  %s" },
     [M_SCEN_LANGS] = { "languages", "ngôn ngữ" },
 
     [M_REVIEW_OF] = { "Review of session %s", "Xem lại phiên %s" },
@@ -459,11 +470,127 @@ static const char *const strings[M_COUNT][2] = {
                             "resume later.",
                             "Enter để bắt đầu. Mọi thao tác được lưu ngay: có thể thoát bất cứ lúc nào và tiếp "
                             "tục sau." },
-    [M_FORM_HELP_CONTINUE] = { "Enter continues the session exactly where it stopped. The timer and the "
-                               "facilitator view are not saved with a session: choose them again here.",
-                               "Enter để tiếp tục phiên đúng chỗ đã dừng. Đồng hồ lượt và màn hình điều hành không "
-                               "được lưu cùng phiên: hãy chọn lại ở đây." },
+    [M_FORM_HELP_CONTINUE] = { "Enter continues the session exactly where it stopped, with the turn timer it "
+                               "was started with (change it above). The facilitator view is not saved with a "
+                               "session: choose it again here.",
+                               "Enter để tiếp tục phiên đúng chỗ đã dừng, với đồng hồ lượt đã chọn khi bắt đầu "
+                               "(có thể đổi ở trên). Màn hình điều hành không được lưu cùng phiên: hãy chọn lại ở đây." },
+
+    [B_S_ISOLATED] = { "ISOL", "CÔ LẬP" },
+    [B_S_COMPROMISED] = { "COMP", "XÂM NHẬP" },
+    [B_S_DEFACED] = { "DEFACE", "THAY GD" },
+    [B_S_ENCRYPTED] = { "ENCR", "MÃ HÓA" },
+    [B_S_PATCHED] = { "PATCH", "ĐÃ VÁ" },
+    [B_S_EVIDENCE] = { "EVID", "CHỨNG CỨ" },
+    [B_S_BACKUP] = { "BKUP", "SAO LƯU" },
+    [B_S_UNCHECKED] = { "UNCHK", "CHƯA RÕ" },
+    [B_S_NOT_COMPROMISED] = { "NO INTR", "KHÔNG XN" },
+    [B_S_SEV_MEDIUM] = { "MED", "TB" },
+    [B_S_SEV_CRITICAL] = { "CRIT", "NG.TRỌNG" },
+    [B_S_TP] = { "TP", "ĐÚNG" },
+    [B_S_FP] = { "FP", "SAI" },
+    [B_S_FACILITATOR] = { "FACIL", "Đ.HÀNH" },
+
+    [M_MORE_UP] = { "↑ %d more", "↑ còn %d" },
+    [M_MORE_DOWN] = { "↓ %d more", "↓ còn %d" },
+    [M_MORE_BOTH] = { "↑ %d ↓ %d more", "↑ %d ↓ %d nữa" },
+    [M_EXIT_SAVED] = { "session %lld is saved; continue it with: irdrill resume %lld",
+                       "phiên %lld đã được lưu; tiếp tục bằng: irdrill resume %lld" },
+    [M_EXIT_OVER] = { "session %lld: %s, score %d/%d; review it with: irdrill replay %lld",
+                      "phiên %lld: %s, điểm %d/%d; xem lại bằng: irdrill replay %lld" },
+    [M_EXIT_UNSAVED] = { "session not saved (--no-save)", "phiên không được lưu (--no-save)" },
+
+    [M_HINT_COST_1] = { "The next hint costs %d point. Take it?",
+                        "Gợi ý tiếp theo bị trừ %d điểm. Xem gợi ý?" },
+    [M_POINTS_1] = { "%d pt", "%d điểm" },
+    [M_AP_UNUSED_1] = { "%s still has %d action point.", "%s còn %d điểm hành động." },
+    [M_MSG_AWARDED_1] = { "Recorded: %+d point.", "Đã ghi: %+d điểm." },
+    [M_FAC_REASON_FOR_1] = { "Reason for %+d point (required)", "Lý do %+d điểm (bắt buộc)" },
+    [M_RELOADED_1] = { "Reloaded %s as session %s: %d input replayed.",
+                       "Đã nạp lại %s thành phiên %s: chạy lại %d thao tác." },
+
+    [M_MSG_TIME_UP_CANCEL] = { "Time is up: turn %d ended (action #%d was not cancelled).",
+                               "Hết giờ: lượt %d đã kết thúc (hành động #%d chưa được hủy)." },
+    [M_MSG_TIME_UP_HINT] = { "Time is up: turn %d ended (no hint was taken).",
+                             "Hết giờ: lượt %d đã kết thúc (chưa xem gợi ý)." },
+    [M_MSG_TIME_UP_TEXT] = { "Time is up: turn %d ended (what was being typed was not sent).",
+                             "Hết giờ: lượt %d đã kết thúc (nội dung đang gõ chưa được gửi)." },
+    [M_MSG_NO_HASH] = { "No '#' here: it would start a comment in the input line.",
+                        "Không dùng '#' ở đây: nó sẽ mở đầu một chú thích trong dòng thao tác." },
+    [M_MSG_FIELD_FULL] = { "That is as long as this field can be.", "Ô này đã đủ độ dài tối đa." },
+    [M_MSG_RUNNING] = { "#%d is under way (done at the end of turn %d): it can no longer be cancelled.",
+                        "#%d đang được thực hiện (xong cuối lượt %d): không thể hủy nữa." },
+    [M_MSG_X_WHERE] = { "x cancels a queued action: choose it in the Queue pane (Tab).",
+                        "Phím x hủy một hành động đã xếp hàng: hãy chọn nó trong khung Hàng đợi (Tab)." },
+    [M_MSG_T_WHERE] = { "t triages a signal: choose one in Signals and messages (Tab).",
+                        "Phím t phân loại cảnh báo: hãy chọn một cảnh báo trong khung Cảnh báo và tin nhắn (Tab)." },
+    [M_MSG_T_NOT_SIGNAL] = { "t triages signals; this item is not a signal.",
+                             "Phím t dùng để phân loại cảnh báo; mục này không phải cảnh báo." },
+    [M_MSG_NO_AP] = { "%s cannot take %s this turn: it costs %d AP, %d AP left.",
+                      "%s không thể %s trong lượt này: cần %d điểm hành động, chỉ còn %d." },
+    [M_KEYS_PLAY_OVER] = { "?:help Tab:pane Enter:choose s:summary q:quit",
+                           "?:trợ giúp Tab:khung Enter:chọn s:tổng kết q:thoát" },
+    [M_MET_DOWNTIME] = { "Downtime", "Thời gian ngừng hoạt động" },
+    [M_KEYS_MENU_SCEN] = { "↑↓: move  Tab: summary  Enter: choose  Esc: back  q: quit",
+                           "↑↓: di chuyển  Tab: tóm tắt  Enter: chọn  Esc: quay lại  q: thoát" },
+    [M_MSG_SUMMARY_WHEN] = { "The summary comes at the end of the session.",
+                             "Phần tổng kết có khi phiên kết thúc." },
 };
+
+/* Signal sources: the common ones by name; others are shown as they are. */
+static const struct { const char *id, *en, *vi; } sources[] = {
+    { "api-gateway", "API gateway", "cổng API" },
+    { "application", "application", "ứng dụng" },
+    { "authority", "an authority", "cơ quan chức năng" },
+    { "backup", "backup system", "hệ thống sao lưu" },
+    { "bank", "bank", "ngân hàng" },
+    { "dns", "DNS", "DNS" },
+    { "edr", "EDR (endpoint detection)", "EDR (giám sát máy trạm)" },
+    { "email", "e-mail", "thư điện tử" },
+    { "endpoint", "endpoint", "máy trạm" },
+    { "firewall", "firewall", "tường lửa" },
+    { "helpdesk", "helpdesk", "bộ phận hỗ trợ" },
+    { "hotline", "hotline", "đường dây nóng" },
+    { "ids", "IDS (intrusion detection)", "IDS (phát hiện xâm nhập)" },
+    { "isp", "Internet service provider", "nhà cung cấp dịch vụ Internet" },
+    { "mail", "e-mail", "thư điện tử" },
+    { "mail-gateway", "mail gateway", "cổng thư điện tử" },
+    { "malware-monitor", "malware monitoring", "giám sát mã độc" },
+    { "monitoring", "monitoring system", "hệ thống giám sát" },
+    { "network", "network", "mạng" },
+    { "news", "news", "tin tức" },
+    { "phone", "phone call", "cuộc gọi điện thoại" },
+    { "press", "press", "báo chí" },
+    { "proxy", "proxy", "proxy" },
+    { "siem", "SIEM", "SIEM" },
+    { "social-media", "social media", "mạng xã hội" },
+    { "staff", "staff", "cán bộ" },
+    { "telco", "telecom operator", "nhà mạng viễn thông" },
+    { "threat-intel", "threat intelligence", "tình báo mối đe dọa" },
+    { "user", "a user", "người dùng" },
+    { "vendor", "vendor", "nhà cung cấp" },
+    { "vncert", "VNCERT/CC", "VNCERT/CC" },
+    { "vpn", "VPN gateway", "cổng VPN" },
+    { "waf", "WAF (web application firewall)", "WAF (tường lửa ứng dụng web)" },
+    { "web-monitor", "website monitoring", "giám sát trang web" },
+};
+
+const char *i18n_source(lang l, const char *id)
+{
+    for (size_t i = 0; id && i < sizeof sources / sizeof *sources; i++)
+        if (strcmp(sources[i].id, id) == 0)
+            return l == LANG_VI ? sources[i].vi : sources[i].en;
+    return NULL;
+}
+
+const char *i18n_source_at(int i, const char **en, const char **vi)
+{
+    if (i < 0 || (size_t)i >= sizeof sources / sizeof *sources)
+        return NULL;
+    *en = sources[i].en;
+    *vi = sources[i].vi;
+    return sources[i].id;
+}
 
 const char *i18n_raw(lang l, msg_id id)
 {

@@ -49,7 +49,7 @@ typedef enum msg_id {
     M_DETAIL_TITLE, M_KIND_OBJECTIVE, M_KIND_PENALTY, M_KIND_HINT, M_KIND_AWARD,
     M_KIND_FACILITATOR, M_NO_SCORE_LINES, M_SUMMARY_NEXT,
     /* messages */
-    M_MSG_QUEUED, M_MSG_CANCELLED, M_MSG_REFUSED, M_MSG_ROLE, M_MSG_TURN, M_MSG_WAITING,
+    M_MSG_QUEUED, M_MSG_CANCELLED, M_MSG_REFUSED, M_MSG_ROLE, M_MSG_TURN, M_MSG_TURN_1, M_MSG_WAITING,
     M_MSG_NOT_UTF8, M_MSG_WELCOME, M_MSG_ENDED, M_MSG_BAD_INDICATOR, M_MSG_NO_FACTS,
     M_TOO_SMALL,
     /* menu */
@@ -79,6 +79,21 @@ typedef enum msg_id {
     M_FORM_HELP_MODE, M_FORM_HELP_HINTS, M_FORM_HELP_TIMER, M_FORM_HELP_FACIL, M_FORM_HELP_TEAM,
     M_FORM_HELP_PLAYER, M_FORM_HELP_ADD, M_FORM_HELP_PER_ROLE, M_FORM_HELP_ROLE,
     M_FORM_HELP_START, M_FORM_HELP_CONTINUE,
+    /* short forms of badges, for narrow rows (ui_badge_short) */
+    B_S_ISOLATED, B_S_COMPROMISED, B_S_DEFACED, B_S_ENCRYPTED, B_S_PATCHED, B_S_EVIDENCE,
+    B_S_BACKUP, B_S_UNCHECKED, B_S_NOT_COMPROMISED, B_S_SEV_MEDIUM, B_S_SEV_CRITICAL, B_S_TP,
+    B_S_FP, B_S_FACILITATOR,
+    /* lists that scroll; what is printed on leaving */
+    M_MORE_UP, M_MORE_DOWN, M_MORE_BOTH,
+    M_EXIT_SAVED, M_EXIT_OVER, M_EXIT_UNSAVED,
+    /* one of a count (English needs the singular; Vietnamese says the same) */
+    M_HINT_COST_1, M_POINTS_1, M_AP_UNUSED_1, M_MSG_AWARDED_1, M_FAC_REASON_FOR_1, M_RELOADED_1,
+    /* what a key cannot do, and why */
+    M_MSG_TIME_UP_CANCEL, M_MSG_TIME_UP_HINT, M_MSG_TIME_UP_TEXT,
+    M_MSG_NO_HASH, M_MSG_FIELD_FULL, M_MSG_RUNNING, M_MSG_X_WHERE, M_MSG_T_WHERE,
+    M_MSG_T_NOT_SIGNAL, M_MSG_NO_AP,
+    /* the summary again; the menu's scenario pages */
+    M_KEYS_PLAY_OVER, M_MET_DOWNTIME, M_KEYS_MENU_SCEN, M_MSG_SUMMARY_WHEN,
     M_COUNT
 } msg_id;
 
@@ -87,5 +102,14 @@ const char *i18n_str(lang l, msg_id id);
 
 /* For the completeness test: the raw entry (NULL when missing). */
 const char *i18n_raw(lang l, msg_id id);
+
+/* The name of a signal's source (its id: "waf", "phone", "siem" ...) in
+ * language l, or NULL for a source this table does not know (shown as it
+ * is). i18n_source_at walks the table (tests): the id, NULL past the end. */
+const char *i18n_source(lang l, const char *id);
+const char *i18n_source_at(int i, const char **en, const char **vi);
+
+/* id for n of something: the singular form (id_1) when n is 1. */
+#define I18N_N(n, id, id_1) ((n) == 1 ? (id_1) : (id))
 
 #endif

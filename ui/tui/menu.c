@@ -27,6 +27,8 @@ void menu_open_page(menu *m, int page)
     m->page = page;
     m->sel = m->top = 0;
     m->msg[0] = '\0';
+    m->det_focus = false;
+    m->det_scroll = 0;
     if (page == PG_RESUME || page == PG_REVIEW) {
         m->nrows = 0;
         for (int i = 0; i < m->d->nsess && m->nrows < 1024; i++)
@@ -74,11 +76,16 @@ static void row_text(const menu *m, int i, char *buf, size_t size)
         const menu_session *s = &m->d->sess[m->rows[i]];
         char id[32];
         snprintf(id, sizeof id, "%lld", (long long)s->id);
-        char *sc = text_sanitize(s->scenario, NULL), *tm = text_sanitize(s->team, NULL);
+        /* The scenario by its title when it is on the search path. */
+        const char *name = s->scenario;
+        for (int k = 0; k < m->d->nscen; k++)
+            if (strcmp(m->d->scen[k].id, s->scenario) == 0 && !text_empty(&m->d->scen[k].title))
+                name = ui_text(&m->d->scen[k].title, lg, t, sizeof t);
+        char *sc = text_sanitize(name, NULL), *tm = text_sanitize(s->team, NULL);
         char who[256];
         snprintf(who, sizeof who, "%s%s%s", sc ? sc : "?", tm && *tm ? " / " : "", tm ? tm : "");
-        snprintf(buf, size, T(lg, M_SESSION_LINE), id, who, status_name(lg, s->status), s->turn,
-                 s->started ? s->started : "");
+        snprintf(buf, size, T(lg, M_SESSION_LINE), id, status_name(lg, s->status), s->turn,
+                 s->started ? s->started : "", who);
         free(sc);
         free(tm);
         break;
@@ -151,9 +158,14 @@ static void menu_draw(void *ctx, crt *c)
                          : m->page == PG_REVIEW ? M_NO_SESSIONS : M_NO_SCENARIOS;
             draw_str_cut(c, 2, 2, W - 4, T(lg, empty), ST_DIM);
         }
+        if (m->top > n - rows)
+            m->top = n - rows;
+        if (m->top < 0)
+            m->top = 0;
+        ui_draw_more(c, lg, lh, 0, W, m->top, n - m->top - rows > 0 ? n - m->top - rows : 0);
         for (int i = 0; i < rows && m->top + i < n; i++) {
             int k = m->top + i;
-            int rev = k == m->sel ? ST_REV : 0;
+            int rev = k == m->sel && !m->det_focus ? ST_REV : 0;
             draw_fill(c, 2 + i, 1, W - 2, rev);
             if (details) {
                 scen_row(m, c, k, 2 + i, W, rev);
@@ -172,8 +184,17 @@ static void menu_draw(void *ctx, crt *c)
         sb_printf(&sb, "%s: %s%s%s\n\n", T(lg, M_SCEN_LANGS), s->vi ? "vi" : "",
                   s->vi && s->en ? ", " : "", s->en ? "en" : "");
         sb_puts(&sb, ui_text(&s->summary, lg, t, sizeof t));
-        draw_box(c, 1 + lh, 0, H - 3 - lh, W, T(lg, M_DETAILS), false);
-        draw_wrap(c, 2 + lh, 2, H - 5 - lh, W - 4, sb_str(&sb), 0, ST_NORMAL);
+        /* A summary longer than the box scrolls (Tab into the box). */
+        int dh = H - 5 - lh;
+        draw_box(c, 1 + lh, 0, H - 3 - lh, W, T(lg, M_DETAILS), m->det_focus);
+        int total = draw_wrap(c, 0, 0, 0, W - 4, sb_str(&sb), 0, ST_NORMAL);
+        if (m->det_scroll > total - dh)
+            m->det_scroll = total - dh;
+        if (m->det_scroll < 0)
+            m->det_scroll = 0;
+        draw_wrap(c, 2 + lh, 2, dh, W - 4, sb_str(&sb), m->det_scroll, ST_NORMAL);
+        ui_draw_more(c, lg, H - 3, 0, W, m->det_scroll,
+                     total - m->det_scroll - dh > 0 ? total - m->det_scroll - dh : 0);
         sb_free(&sb);
     }
     if (intro && m->sel < 6) {
@@ -185,13 +206,14 @@ static void menu_draw(void *ctx, crt *c)
     if (m->msg[0])
         draw_str_cut(c, H - 2, 1, W - 2, m->msg, ST_ALERT);
     else if (!crt_utf8(c))
-        draw_str_cut(c, H - 2, 1, W - 2, T(lg, M_MSG_NOT_UTF8), ST_WARN);
+        draw_fmt(c, H - 2, 1, W - 2, ST_WARN, T(lg, M_MSG_NOT_UTF8), crt_locale_var(c));
     else if (m->d->notice && m->d->notice[0])
         draw_str_cut(c, H - 2, 1, W - 2, m->d->notice, ST_INFO);
     else if (m->d->db)
         draw_fmt(c, H - 2, 1, W - 2, m->d->db_ok ? ST_DIM : ST_WARN,
                  T(lg, m->d->db_ok ? M_DB : M_NO_DB), m->d->db);
-    draw_str_cut(c, H - 1, 1, W - 2, T(lg, form ? M_KEYS_FORM : M_KEYS_MENU), ST_DIM);
+    draw_str_cut(c, H - 1, 1, W - 2,
+                 T(lg, form ? M_KEYS_FORM : details ? M_KEYS_MENU_SCEN : M_KEYS_MENU), ST_DIM);
 }
 
 static void choose(menu *m)
@@ -238,6 +260,26 @@ static int menu_key(void *ctx, int key)
     if (m->page == PG_FORM || m->page == PG_RESUME_FORM)
         return form_key(m, key);
     int n = page_count(m);
+    bool details = m->page == PG_SCEN || m->page == PG_LIST;
+    if (details && (key == TK_TAB || key == TK_BTAB)) {
+        m->det_focus = !m->det_focus;
+        return UI_REDRAW;
+    }
+    if (m->det_focus) {
+        /* In the Details box: the keys scroll it; Esc goes back to the list. */
+        switch (key) {
+        case TK_UP: case 'k': m->det_scroll--; return UI_REDRAW;
+        case TK_DOWN: case 'j': m->det_scroll++; return UI_REDRAW;
+        case TK_PGUP: m->det_scroll -= 5; return UI_REDRAW;
+        case TK_PGDN: case ' ': m->det_scroll += 5; return UI_REDRAW;
+        case TK_HOME: m->det_scroll = 0; return UI_REDRAW;
+        case TK_ESC: case 'h': case TK_LEFT: m->det_focus = false; return UI_REDRAW;
+        default: break;
+        }
+    }
+    int was = m->sel;
+    if (key != TK_ENTER && key != 'l' && key != TK_RIGHT)
+        m->det_focus = false;
     switch (key) {
     case TK_UP: case 'k':
         if (m->sel > 0)
@@ -271,6 +313,8 @@ static int menu_key(void *ctx, int key)
     default:
         return UI_HANDLED;
     }
+    if (m->sel != was)
+        m->det_scroll = 0;
     return m->done ? UI_QUIT : UI_REDRAW;
 }
 

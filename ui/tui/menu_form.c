@@ -308,12 +308,10 @@ void form_draw(menu *m, crt *c, int H, int W)
         m->top--;
     for (int i = 0; i < vis && m->top + i < n; i++)
         draw_row(m, c, &rows[m->top + i], 2 + i, W, lw, m->top + i == m->sel);
+    ui_draw_more(c, lg, bh, 0, W, m->top, n - m->top - vis > 0 ? n - m->top - vis : 0);
     draw_box(c, 1 + bh, 0, 5, W, T(lg, M_DETAILS), false);
     if (m->sel < n)
         draw_wrap(c, 2 + bh, 2, 3, W - 4, T(lg, help_of(rows[m->sel].kind)), 0, ST_NORMAL);
-    /* The text field's cursor is drawn last (draw_row set it). */
-    if (m->sel < n && (rows[m->sel].kind == R_TEAM || rows[m->sel].kind == R_PLAYER))
-        draw_row(m, c, &rows[m->sel], 2 + m->sel - m->top, W, lw, true);
 }
 
 /* ---- keys ----------------------------------------------------------------- */

@@ -17,6 +17,9 @@ typedef struct menu {
     int rows[1024], nrows;       /* sessions shown on a sessions page */
     char msg[256];
     bool done;
+    /* the Details box of the scenario pages: Tab moves into it to scroll */
+    bool det_focus;
+    int det_scroll;
     /* the forms (menu_form.c) */
     field team;
     field names[MENU_MAX_PLAYERS];

@@ -29,15 +29,46 @@ static uint64_t session_roles(const play *p)
     return m;
 }
 
-/* The acting role's actions, in declaration order. */
-void play_build_actions(play *p)
+/* The acting role: the one way it changes. Everything that depends on
+ * the role follows it at once: the role's actions (in declaration order)
+ * and the Actions pane's place in them (the top of a list that changed). */
+void play_set_role(play *p, int role)
 {
+    if (role < 0 || role >= p->sc->nroles)
+        return;
+    if (role != p->role)
+        p->sel[PANE_ACTIONS] = p->top[PANE_ACTIONS] = 0;
+    p->role = role;
     p->nacts = 0;
     for (int i = 0; i < p->sc->nactions && p->nacts < (int)(sizeof p->acts / sizeof *p->acts); i++)
-        if (role_has_action(&p->sc->actions[i], p->role))
+        if (role_has_action(&p->sc->actions[i], role))
             p->acts[p->nacts++] = i;
     if (p->sel[PANE_ACTIONS] >= p->nacts)
         p->sel[PANE_ACTIONS] = p->nacts ? p->nacts - 1 : 0;
+}
+
+int play_first_role(const play *p, int player)
+{
+    if (player < 0 || player >= p->nplayers)
+        return -1;
+    for (int r = 0; r < p->sc->nroles && r < 64; r++)
+        if (p->players[player].roles >> r & 1)
+            return r;
+    return -1;
+}
+
+/* The role a player last made an input as (a resumed session), else
+ * their first role. */
+static int last_role(const play *p, int player)
+{
+    int best = play_first_role(p, player);
+    uint32_t seq = 0;
+    for (int r = 0; r < p->sc->nroles && r < 64 && player >= 0; r++)
+        if ((p->players[player].roles >> r & 1) && view_role_input(p->v, r) > seq) {
+            seq = view_role_input(p->v, r);
+            best = r;
+        }
+    return best;
 }
 
 /* The views, players and label of o; the acting role kept when one of
@@ -65,23 +96,27 @@ static int bind(play *p, const play_opts *o)
         p->nplayers = 1;
     }
     uint64_t m = session_roles(p);
-    if (p->role < 0 || p->role >= sc->nroles || p->role >= 64 || !(m >> p->role & 1)) {
-        p->role = 0;
+    int role = p->role;
+    if (role < 0 || role >= sc->nroles || role >= 64 || !(m >> role & 1)) {
+        role = 0;
         for (int r = 0; r < sc->nroles && r < 64; r++)
             if (m >> r & 1) {
-                p->role = r;
+                role = r;
                 break;
             }
     }
     /* Everything derived from the views starts again. */
-    p->nfeed = p->feed_done = p->nqueue = 0;
+    p->nfeed = p->feed_done = p->nqueue = p->unread = 0;
     p->ntfeed = p->tfeed_done = 0;
     memset(p->sel, 0, sizeof p->sel);
     memset(p->top, 0, sizeof p->top);
     p->b_verdict = -1;
     p->summary_done = false;
     p->timer_turn = -1;
-    play_build_actions(p);
+    /* The turn the screen shows from the start is not a new one. */
+    p->seen_turn = view_turn(o->v);
+    p->role = -1;
+    play_set_role(p, role);
     return 0;
 }
 
@@ -106,12 +141,14 @@ play *play_new(const play_opts *o)
     return p;
 }
 
+static void resumed(play *p, bool keep_role);
+
 int play_rebind(play *p, const play_opts *o)
 {
     ov_close(p);
     if (bind(p, o) < 0)
         return -1;
-    play_resumed(p);
+    resumed(p, true);
     timer_check(p);
     return 0;
 }
@@ -178,6 +215,7 @@ static void sync_feed(play *p)
             p->capfeed = nc;
         }
         p->feed[p->nfeed++] = p->feed_done;
+        p->unread += it->unread;
         added++;
     }
     /* Newest first: rows move down as items arrive; the selection stays on
@@ -215,10 +253,22 @@ const view_item *play_feed_item(const play *p, int row)
     return view_item_at(p->v, p->feed[p->nfeed - 1 - row]);
 }
 
+void play_read_row(play *p, int row)
+{
+    if (row < 0 || row >= p->nfeed)
+        return;
+    int i = p->feed[p->nfeed - 1 - row];
+    if (view_item_at(p->v, i)->unread) {
+        view_item_read(p->v, i);
+        p->unread--;
+    }
+}
+
+/* What is selected in the feed is shown in Details: it is read. */
 static void feed_touch(play *p)
 {
-    if (p->focus == PANE_FEED && p->sel[PANE_FEED] < p->nfeed)
-        view_item_read(p->v, p->feed[p->nfeed - 1 - p->sel[PANE_FEED]]);
+    if (p->focus == PANE_FEED)
+        play_read_row(p, p->sel[PANE_FEED]);
 }
 
 void play_sync(play *p)
@@ -228,29 +278,40 @@ void play_sync(play *p)
     fac_sync(p);
     if (p->sel[PANE_ASSETS] >= p->sc->nassets)
         p->sel[PANE_ASSETS] = p->sc->nassets ? p->sc->nassets - 1 : 0;
+    feed_touch(p);
+}
+
+/* A resumed (or reloaded) session's screen: the feed read as far as the
+ * players had seen it, the keyboard with the player whose turn it is,
+ * acting in the role of their last input. */
+static void resumed(play *p, bool keep_role)
+{
+    view_read_before(p->v, view_turn(p->v));
+    view_read_upto(p->v, view_last_input(p->v));
+    play_sync(p);
+    p->unread = 0;
+    for (int i = 0; i < p->nfeed; i++)
+        p->unread += view_item_at(p->v, p->feed[i])->unread;
+    p->seen_turn = view_turn(p->v);
+    int pl = play_player_of(p, p->role);
+    if (p->nplayers > 1 && pl >= 0 && view_ready(p->v, pl)) {
+        for (int i = 0; i < p->nplayers; i++)
+            if (!view_ready(p->v, i)) {
+                pl = i;
+                keep_role = false;
+                break;
+            }
+    }
+    if (!keep_role && pl >= 0)
+        play_set_role(p, last_role(p, pl));
+    feed_touch(p);
+    if (view_outcome(p->v))
+        ov_open_summary(p);
 }
 
 void play_resumed(play *p)
 {
-    view_read_before(p->v, view_turn(p->v));
-    play_sync(p);
-    p->seen_turn = view_turn(p->v);
-    /* Hot seat: the keyboard goes to the first player still to end the
-     * turn, as it would have before the session was left. */
-    int pl = play_player_of(p, p->role);
-    for (int i = 0; p->nplayers > 1 && pl >= 0 && view_ready(p->v, pl) && i < p->nplayers; i++) {
-        if (view_ready(p->v, i))
-            continue;
-        for (int r = 0; r < p->sc->nroles && r < 64; r++)
-            if (p->players[i].roles >> r & 1) {
-                p->role = r;
-                break;
-            }
-        play_build_actions(p);
-        break;
-    }
-    if (view_outcome(p->v))
-        ov_open_summary(p);
+    resumed(p, false);
 }
 
 /* ---- sending inputs ----------------------------------------------------- */
@@ -268,22 +329,16 @@ static void after_input(play *p)
     if (turn != p->seen_turn) {
         char clk[64];
         ui_clock(p->sc, view_minute(p->v), p->lg, clk, sizeof clk);
-        int fresh = 0;
-        for (int i = 0; i < p->nfeed; i++)
-            fresh += view_item_at(p->v, p->feed[i])->turn == turn;
-        play_msg(p, ST_INFO, T(p->lg, M_MSG_TURN), turn, clk, fresh);
         p->seen_turn = turn;
         timer_check(p);          /* the new turn's countdown starts now */
         p->sel[PANE_FEED] = p->top[PANE_FEED] = 0;
+        feed_touch(p);
         /* Hot seat: a new turn starts with the first player again. */
-        if (p->nplayers > 1) {
-            for (int r = 0; r < p->sc->nroles && r < 64; r++)
-                if (p->players[0].roles >> r & 1) {
-                    p->role = r;
-                    break;
-                }
-            play_build_actions(p);
-        }
+        if (p->nplayers > 1)
+            play_set_role(p, play_first_role(p, 0));
+        /* New: what the feed marks new, as its title counts it. */
+        play_msg(p, ST_INFO, T(p->lg, p->unread == 1 ? M_MSG_TURN_1 : M_MSG_TURN), turn, clk,
+                 p->unread);
     }
 }
 
@@ -307,11 +362,12 @@ void play_draw(play *p, crt *c)
     play_sync(p);
     play_draw_panes(p, c, H, W);
     draw_str_cut(c, H - 2, 1, W - 2, p->msg, p->msg_style);
-    draw_str_cut(c, H - 1, 1, W - 2, T(p->lg, p->truth ? M_KEYS_PLAY_FAC : M_KEYS_PLAY), ST_DIM);
+    msg_id keys = view_outcome(p->v) ? M_KEYS_PLAY_OVER : p->truth ? M_KEYS_PLAY_FAC : M_KEYS_PLAY;
+    draw_str_cut(c, H - 1, 1, W - 2, T(p->lg, keys), ST_DIM);
     /* A locale that cannot show accents is said once, in place of the
      * welcome, not over every later message. */
     if (!crt_utf8(c) && strcmp(p->msg, T(p->lg, M_MSG_WELCOME)) == 0)
-        draw_str_cut(c, H - 2, 1, W - 2, T(p->lg, M_MSG_NOT_UTF8), ST_WARN);
+        draw_fmt(c, H - 2, 1, W - 2, ST_WARN, T(p->lg, M_MSG_NOT_UTF8), crt_locale_var(c));
     if (p->ov != OV_NONE)
         ov_draw(p, c, H, W);
 }
@@ -347,11 +403,10 @@ static void set_role(play *p, int dir)
     for (int k = 1; k <= n; k++) {
         int r = ((p->role + dir * k) % n + n) % n;
         if (m >> r & 1) {
-            p->role = r;
+            play_set_role(p, r);
             break;
         }
     }
-    play_build_actions(p);
     char rname[256];
     ui_role_name(p->sc, p->role, p->lg, rname, sizeof rname);
     char *pn = text_sanitize(play_player_name(p, play_player_of(p, p->role)), NULL);
@@ -461,6 +516,13 @@ int play_key(play *p, int key)
         else
             p->ov = OV_END_TURN;
         return UI_REDRAW;
+    case 's':
+        /* The summary again, once the session is over. */
+        if (view_outcome(p->v))
+            ov_open_summary(p);
+        else
+            play_msg(p, ST_INFO, "%s", T(p->lg, M_MSG_SUMMARY_WHEN));
+        return UI_REDRAW;
     case 'q':
         if (view_outcome(p->v))
             return UI_QUIT;
@@ -501,12 +563,10 @@ int play_key(play *p, int key)
     case TK_ENTER:
         return pane_enter(p);
     case 't':
-        if (p->focus == PANE_FEED)
-            play_triage_selected(p);
+        play_triage_selected(p);
         return UI_REDRAW;
     case 'x': case TK_DELETE:
-        if (p->focus == PANE_QUEUE)
-            play_cancel_selected(p);
+        play_cancel_selected(p);
         return UI_REDRAW;
     case TK_ESC:
         return UI_HANDLED;

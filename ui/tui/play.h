@@ -15,7 +15,8 @@
  * (always shown in the status bar) is the one actions are taken for and
  * whose player ends the turn with n; r / R switch it. When a player ends
  * the turn and others have not, the acting role moves to the next player
- * still to end it.
+ * still to end it. Whatever changes the acting role, the Actions pane
+ * lists that role's actions (play_set_role).
  *
  * Facilitator mode (a truth view given): the screen stays the players'
  * screen, built from the team view; g opens the facilitator's view over
@@ -78,16 +79,20 @@ ui_screen play_screen(play *p);
 /* The acting role (scen index), and whether the summary is showing. */
 int play_role(const play *p);
 bool play_summary_open(const play *p);
-/* Tell the screen that a resumed session's replay is over: items of earlier
- * turns are marked read, and the summary opens if the session had ended. */
+/* Tell the screen that a resumed session's replay is over: the feed is
+ * read as far as it was (items of earlier turns, and those that came
+ * before the last input), the keyboard goes to the player whose turn it is
+ * (the first still to end it), acting in the role of their last input, and
+ * the summary opens if the session had ended. */
 void play_resumed(play *p);
 
 /* Show another session of the same kind (a reloaded scenario, see
  * play_opts.reload): the views, players and session label of o replace the
  * ones given before (port, hints, timer and clock stay); what the screen
  * derived from the old views is rebuilt, the acting role kept when the
- * new players still hold it. Then as play_resumed. 0, or -1 on OOM (the
- * screen then still shows the old session). */
+ * new players still hold it (and its player is still to end the turn).
+ * Then as play_resumed. 0, or -1 on OOM (the screen then still shows the
+ * old session). */
 int play_rebind(play *p, const play_opts *o);
 
 /* For a screen loop with a clock: milliseconds until the countdown needs

@@ -18,6 +18,17 @@ void play_start_action(play *p, int action, const char *target)
     if (!switch_for(p, action))
         return;
     const scen_action *a = &p->sc->actions[action];
+    /* Not enough action points: said now, in words, not after the
+     * confirmation by the engine. */
+    int left = view_ap_left(p->v, p->role);
+    if (a->cost > left) {
+        char rn[256], label[256];
+        ui_role_name(p->sc, p->role, p->lg, rn, sizeof rn);
+        ui_text(&a->label, p->lg, label, sizeof label);
+        ov_close(p);
+        play_msg(p, ST_WARN, T(p->lg, M_MSG_NO_AP), rn, label[0] ? label : a->id, a->cost, left);
+        return;
+    }
     p->b_action = action;
     snprintf(p->b_target, sizeof p->b_target, "%s", target ? target : "");
     p->b_verdict = -1;
@@ -124,15 +135,22 @@ int play_role_for(const play *p, int action)
 {
     const scen_action *a = &p->sc->actions[action];
     int pl = play_player_of(p, p->role);
-    int best = -1;
-    for (int i = 0; i < a->nroles; i++) {
-        int r = a->roles[i];
-        if (r == p->role)
-            return r;
-        if (best < 0 && pl >= 0 && r >= 0 && r < 64 && (p->players[pl].roles >> r & 1))
-            best = r;
-    }
-    return best;
+    /* Among the roles that may: the acting one, then the player's others;
+     * one that can still afford it first. */
+    int best = -1, afford = -1;
+    for (int pass = 0; pass < 2; pass++)
+        for (int i = 0; i < a->nroles; i++) {
+            int r = a->roles[i];
+            bool mine = pass == 0 ? r == p->role
+                                  : pl >= 0 && r >= 0 && r < 64 && (p->players[pl].roles >> r & 1);
+            if (!mine)
+                continue;
+            if (best < 0)
+                best = r;
+            if (afford < 0 && view_ap_left(p->v, r) >= a->cost)
+                afford = r;
+        }
+    return afford >= 0 ? afford : best;
 }
 
 /* Take the action for the role that may: switch to it, and say so. */
@@ -146,8 +164,7 @@ static bool switch_for(play *p, int action)
         return false;
     }
     if (r != p->role) {
-        p->role = r;
-        play_build_actions(p);
+        play_set_role(p, r);
         char rname[256];
         play_msg(p, ST_INFO, T(p->lg, M_MSG_ACTING_AS), ui_role_name(p->sc, r, p->lg, rname, sizeof rname));
     }
@@ -189,16 +206,31 @@ void play_triage_selected(play *p)
 {
     const view_item *it = play_feed_item(p, p->sel[PANE_FEED]);
     int ai = scen_action_find(p->sc, "triage");
-    if (!it || it->kind != EVK_SIGNAL || ai < 0 || !switch_for(p, ai))
+    if (p->focus != PANE_FEED || !it) {
+        play_msg(p, ST_WARN, "%s", T(p->lg, M_MSG_T_WHERE));
+        return;
+    }
+    if (it->kind != EVK_SIGNAL) {
+        play_msg(p, ST_WARN, "%s", T(p->lg, M_MSG_T_NOT_SIGNAL));
+        return;
+    }
+    if (ai < 0 || !switch_for(p, ai))
         return;
     play_start_action(p, ai, it->subject);
 }
 
 void play_cancel_selected(play *p)
 {
-    if (p->sel[PANE_QUEUE] >= p->nqueue)
+    if (p->focus != PANE_QUEUE || p->sel[PANE_QUEUE] >= p->nqueue) {
+        play_msg(p, ST_WARN, "%s", T(p->lg, M_MSG_X_WHERE));
         return;
+    }
     const view_action *a = view_action_at(p->v, p->queue[p->sel[PANE_QUEUE]]);
+    if (a->turn_queued < view_turn(p->v)) {
+        /* Under way since an earlier turn: the engine would refuse it. */
+        play_msg(p, ST_WARN, T(p->lg, M_MSG_RUNNING), a->qid, a->done_turn);
+        return;
+    }
     p->b_qid = a->qid;
     p->b_action = a->action;
     p->ov = OV_CANCEL;

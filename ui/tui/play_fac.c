@@ -97,34 +97,10 @@ static void fac_feed(play *p, crt *c, rect r)
         if (row >= p->ntfeed)
             break;
         const view_item *it = view_item_at(p->truth, p->tfeed[p->ntfeed - 1 - row]);
-        int y = r.y + 1 + i, x = r.x + 1, end = x + iw;
-        char clk[64], line[1024], tn[32];
-        ui_clock(p->sc, it->minute, p->lg, clk, sizeof clk);
-        const char *hm = strrchr(clk, ' ');
-        snprintf(tn, sizeof tn, "%2d ", it->turn);
-        int cx = x + draw_str(c, y, x, 4, tn, ST_DIM);
-        cx += draw_str(c, y, cx, 6, hm ? hm + 1 : clk, ST_DIM) + 1;
-        msg_id badge;
-        int st;
-        ui_item_line(p->truth, it, line, sizeof line, &badge, &st);
-        if (it->kind == EVK_SIGNAL) {
-            int sst;
-            char b[128];
-            snprintf(b, sizeof b, "[%s]", ui_severity(it->severity, p->lg, &sst));
-            cx += draw_str(c, y, cx, end - cx, b, sst);
-            if (it->truth >= 0)
-                cx += ui_draw_badge(c, y, cx, end - cx, p->lg, it->truth ? B_TP : B_FP,
-                                    it->truth ? ST_ALERT : ST_OK);
-            if (it->verdict >= 0)
-                cx += ui_draw_badge(c, y, cx, end - cx, p->lg, it->verdict ? B_REAL : B_FALSE,
-                                    ST_BOLD);
-        } else {
-            cx += ui_draw_badge(c, y, cx, end - cx, p->lg, badge, st);
-        }
-        cx++;
-        if (cx < end)
-            draw_str_cut(c, y, cx, end - cx, line, ST_NORMAL);
+        ui_draw_item_row(c, r.y + 1 + i, r.x + 1, iw, p->truth, it, UI_ROW_TURN | UI_ROW_TRUTH, 0);
     }
+    ui_draw_more(c, p->lg, r.y + r.h - 1, r.x, r.w, p->fac_scroll,
+                 p->ntfeed - p->fac_scroll - rows > 0 ? p->ntfeed - p->fac_scroll - rows : 0);
 }
 
 void fac_draw(play *p, crt *c, int H, int W)
@@ -257,6 +233,9 @@ int timer_check(play *p)
     bool asking = play_asking(p);
     if (asking && now < p->deadline + TIMER_GRACE_MS)
         return 0;
+    /* What the question was, to say what became of it. */
+    int asked = asking ? p->ov : OV_NONE, qid = p->b_qid;
+    bool typed_fac = asked == OV_TEXT && p->text_kind != TEXT_INDICATOR;
     if (asking)
         ov_close(p);           /* the half-given answer is dropped */
     int rc = play_send(p, "facilitator end");
@@ -269,7 +248,24 @@ int timer_check(play *p)
     char was[sizeof p->msg];
     snprintf(was, sizeof was, "%s", p->msg);
     char up[256];
-    snprintf(up, sizeof up, T(p->lg, asking ? M_MSG_TIME_UP_DROP : M_MSG_TIME_UP), turn);
+    switch (asked) {
+    case OV_PICK: case OV_COMPOSE: case OV_CONFIRM:
+        snprintf(up, sizeof up, T(p->lg, M_MSG_TIME_UP_DROP), turn);
+        break;
+    case OV_TEXT:
+        snprintf(up, sizeof up, T(p->lg, typed_fac ? M_MSG_TIME_UP_TEXT : M_MSG_TIME_UP_DROP), turn);
+        break;
+    case OV_CANCEL:
+        snprintf(up, sizeof up, T(p->lg, M_MSG_TIME_UP_CANCEL), turn, qid);
+        break;
+    case OV_HINT:
+        snprintf(up, sizeof up, T(p->lg, M_MSG_TIME_UP_HINT), turn);
+        break;
+    default:
+        /* Ending the turn, quitting: nothing was lost. */
+        snprintf(up, sizeof up, T(p->lg, M_MSG_TIME_UP), turn);
+        break;
+    }
     play_msg(p, ST_WARN, "%s %s", up, was);
     return UI_REDRAW;
 }

@@ -34,6 +34,18 @@ void ov_draw_text(play *p, crt *c, int H, int W)
     draw_cursor(c, r.y + 2, r.x + 4 + tw, true);
 }
 
+/* The widest of "(*) NAME" (or "[x] NAME") for n names, in columns. */
+static int widest(const scen_named *v, int n, lang lg)
+{
+    char buf[512];
+    int w = 0;
+    for (int i = 0; i < n; i++) {
+        int k = tw_width(ui_text(&v[i].name, lg, buf, sizeof buf)) + 4;
+        w = k > w ? k : w;
+    }
+    return w;
+}
+
 void ov_draw_compose(play *p, crt *c, int H, int W)
 {
     const scen_action *a = &p->sc->actions[p->b_action];
@@ -42,26 +54,49 @@ void ov_draw_compose(play *p, crt *c, int H, int W)
     int n = rec ? p->sc->nrecipients : p->sc->naudiences;
     rect r = ov_centered(H, W, H - 2, 110);
     draw_panel(c, r.y, r.x, r.h, r.w, T(p->lg, rec ? M_COMPOSE_REPORT : M_COMPOSE_PUBLIC));
-    int cw = (r.w - 5) / 2;
-    int lx = r.x + 2, rx = r.x + 3 + cw, rows = r.h - 5;
+    /* The two columns share the width by what they hold: recipients'
+     * names are long, facts short. */
+    int inner = r.w - 5;
+    int need_r = widest(v, n, p->lg), need_f = widest(p->sc->facts, p->sc->nfacts, p->lg);
+    int cw = inner / 2;
+    if (need_r > cw && need_f < inner - cw)
+        cw = need_r < inner - need_f ? need_r : inner - need_f;
+    else if (need_f > inner - cw && need_r < cw)
+        cw = need_r > inner - need_f ? need_r : inner - need_f;
+    int fw = inner - cw;
+    int lx = r.x + 2, rx = r.x + 3 + cw, rows = r.h - 6;
     draw_str_cut(c, r.y + 1, lx, cw, T(p->lg, rec ? M_RECIPIENT : M_AUDIENCE),
                  p->compose_focus == 0 ? ST_FOCUS : ST_TITLE);
-    draw_str_cut(c, r.y + 1, rx, cw, T(p->lg, M_FACTS), p->compose_focus == 1 ? ST_FOCUS : ST_TITLE);
+    draw_str_cut(c, r.y + 1, rx, fw, T(p->lg, M_FACTS), p->compose_focus == 1 ? ST_FOCUS : ST_TITLE);
     char buf[512], line[600];
-    for (int i = 0; i < n && i < rows; i++) {
+    /* Each list scrolls to keep its selection in view. */
+    int rtop = p->compose_rsel >= rows ? p->compose_rsel - rows + 1 : 0;
+    int ftop = p->compose_fsel >= rows ? p->compose_fsel - rows + 1 : 0;
+    for (int k = 0; k < rows && rtop + k < n; k++) {
+        int i = rtop + k;
         bool on = strcmp(p->b_target, v[i].id) == 0;
         int rev = p->compose_focus == 0 && i == p->compose_rsel ? ST_REV : 0;
         snprintf(line, sizeof line, "(%s) %s", on ? "*" : " ", ui_text(&v[i].name, p->lg, buf, sizeof buf));
-        draw_fill(c, r.y + 2 + i, lx, cw, rev);
-        draw_str_cut(c, r.y + 2 + i, lx, cw, line, (on ? ST_BOLD : ST_NORMAL) | rev);
+        draw_fill(c, r.y + 2 + k, lx, cw, rev);
+        draw_str_cut(c, r.y + 2 + k, lx, cw, line, (on ? ST_BOLD : ST_NORMAL) | rev);
     }
-    for (int i = 0; i < p->sc->nfacts && i < rows; i++) {
+    for (int k = 0; k < rows && ftop + k < p->sc->nfacts; k++) {
+        int i = ftop + k;
         int rev = p->compose_focus == 1 && i == p->compose_fsel ? ST_REV : 0;
         snprintf(line, sizeof line, "[%s] %s", p->facts_on[i] ? "x" : " ",
                  ui_text(&p->sc->facts[i].name, p->lg, buf, sizeof buf));
-        draw_fill(c, r.y + 2 + i, rx, cw, rev);
-        draw_str_cut(c, r.y + 2 + i, rx, cw, line, (p->facts_on[i] ? ST_BOLD : ST_NORMAL) | rev);
+        draw_fill(c, r.y + 2 + k, rx, fw, rev);
+        draw_str_cut(c, r.y + 2 + k, rx, fw, line, (p->facts_on[i] ? ST_BOLD : ST_NORMAL) | rev);
     }
+    ui_draw_more(c, p->lg, r.y + 2 + rows, lx - 1, cw + 1, rtop, n - rtop - rows > 0 ? n - rtop - rows : 0);
+    ui_draw_more(c, p->lg, r.y + 2 + rows, rx - 1, fw + 1, ftop,
+                 p->sc->nfacts - ftop - rows > 0 ? p->sc->nfacts - ftop - rows : 0);
+    /* The highlighted one in full: a long name is cut in its column. */
+    const char *full = p->compose_focus == 0 && p->compose_rsel < n
+                     ? ui_text(&v[p->compose_rsel].name, p->lg, buf, sizeof buf)
+                     : p->compose_focus == 1 && p->compose_fsel < p->sc->nfacts
+                     ? ui_text(&p->sc->facts[p->compose_fsel].name, p->lg, buf, sizeof buf) : "";
+    draw_str_cut(c, r.y + r.h - 3, r.x + 2, r.w - 4, full, ST_BOLD);
     draw_str_cut(c, r.y + r.h - 2, r.x + 2, r.w - 4, T(p->lg, M_KEYS_COMPOSE), ST_DIM);
 }
 
@@ -113,7 +148,8 @@ static void text_done(play *p)
         }
         char title[256];
         p->fac_points = p->fac_points < 0 ? -n : n;
-        snprintf(title, sizeof title, T(p->lg, M_FAC_REASON_FOR), p->fac_points);
+        snprintf(title, sizeof title, T(p->lg, I18N_N(abs(p->fac_points), M_FAC_REASON_FOR, M_FAC_REASON_FOR_1)),
+                 p->fac_points);
         play_open_text(p, TEXT_REASON, title);
         return;
     }
@@ -136,7 +172,8 @@ static void text_done(play *p)
             if (p->text_kind == TEXT_NOTE)
                 play_msg(p, ST_OK, "%s", T(p->lg, M_MSG_NOTE_SENT));
             else
-                play_msg(p, ST_OK, T(p->lg, M_MSG_AWARDED), p->fac_points);
+                play_msg(p, ST_OK, T(p->lg, I18N_N(abs(p->fac_points), M_MSG_AWARDED, M_MSG_AWARDED_1)),
+                         p->fac_points);
         }
         return;
     }
@@ -156,7 +193,26 @@ int ov_text_key(play *p, int key)
         text_done(p);
         return UI_REDRAW;
     }
-    return field_key(&p->fld, key) == FIELD_IGNORED ? UI_HANDLED : UI_REDRAW;
+    int r = field_key(&p->fld, key);
+    if (r == FIELD_REFUSED) {
+        /* A key that does nothing says why, on the message line. */
+        msg_id why = M_COUNT;
+        if (p->text_kind == TEXT_INDICATOR && (key == ' ' || key == '#'))
+            why = M_MSG_BAD_INDICATOR;
+        else if (key == '#')
+            why = M_MSG_NO_HASH;
+        else if (p->text_kind == TEXT_POINTS && (key < '0' || key > '9'))
+            why = M_MSG_BAD_POINTS;
+        else {
+            char enc[8];
+            size_t len = field_encode((unsigned)key, enc);
+            if (len && strlen(p->fld.s) + len > (size_t)p->fld.max_bytes)
+                why = M_MSG_FIELD_FULL;
+        }
+        if (why != M_COUNT)
+            play_msg(p, ST_WARN, "%s", T(p->lg, why));
+    }
+    return r == FIELD_IGNORED ? UI_HANDLED : UI_REDRAW;
 }
 
 int ov_compose_key(play *p, int key)

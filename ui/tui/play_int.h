@@ -47,6 +47,7 @@ struct play {
     int sel[PANE_COUNT], top[PANE_COUNT];
     int *feed;                    /* feed rows: view item indices, oldest first */
     int nfeed, capfeed, feed_done;
+    int unread;                   /* feed rows not read yet */
     int acts[256], nacts;         /* actions of the acting role */
     int *queue, nqueue, capqueue; /* queue rows: view action indices */
     /* overlays */
@@ -104,8 +105,13 @@ const char *play_player_name(const play *p, int player);
 void play_sync(play *p);
 /* The feed item on a row (newest first), or NULL. */
 const view_item *play_feed_item(const play *p, int row);
-/* Rebuild the acting role's list of actions. */
-void play_build_actions(play *p);
+/* Make role the acting role (the only way it changes): the Actions pane
+ * follows. */
+void play_set_role(play *p, int role);
+/* A player's first role (scen index), or -1. */
+int play_first_role(const play *p, int player);
+/* Mark the feed row (newest first) read. */
+void play_read_row(play *p, int row);
 
 /* play_act.c: shortcuts from the panes. The role that takes an action
  * (see play_role_for in play_act.c), or -1. */
@@ -119,6 +125,8 @@ char *play_help_text(const play *p);
 
 /* play_pane.c: the layout and the panes. */
 void play_draw_panes(play *p, crt *c, int H, int W);
+/* A queued action in words (role, action, target, verdict, facts). */
+void play_queue_line(const play *p, const view_action *a, char *buf, size_t size);
 
 /* play_fac.c: the facilitator's view and the turn timer. */
 void fac_sync(play *p);
@@ -133,9 +141,6 @@ int timer_check(play *p);
 void timer_label(const play *p, char *buf, size_t size, bool *urgent);
 /* Whether an overlay asking the player something is open. */
 bool play_asking(const play *p);
-
-/* play_sum.c: the end-of-session summary. */
-char *play_build_summary(play *p);
 
 /* play_input.c: the text field and the report composer. */
 void ov_draw_text(play *p, crt *c, int H, int W);

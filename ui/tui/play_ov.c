@@ -83,11 +83,15 @@ void ov_open_summary(play *p)
 {
     if (p->port.metrics)
         p->nmetrics = p->port.metrics(p->port.ctx, p->metrics, TUI_MAX_METRICS);
-    char *doc = play_build_summary(p);
+    char *doc = ui_summary(p->v, p->metrics, p->nmetrics, p->session != NULL);
     ov_open_doc(p, OV_SUMMARY, doc ? doc : xstrdup(""));
     p->summary_done = true;
-    play_msg(p, view_success(p->v) ? ST_OK : ST_ALERT, T(p->lg, M_MSG_ENDED),
-             view_outcome(p->v) ? view_outcome(p->v) : "?");
+    /* The outcome in words and the ending's own text (not its id). */
+    char words[256], line[1024];
+    ui_outcome_words(p->v, words, sizeof words);
+    const char *txt = view_ending_text(p->v);
+    snprintf(line, sizeof line, "%s%s%.*s", words, *txt ? ". " : "", (int)strcspn(txt, "\n"), txt);
+    play_msg(p, view_success(p->v) ? ST_OK : ST_ALERT, T(p->lg, M_MSG_ENDED), line);
 }
 
 /* ---- drawing ------------------------------------------------------------ */
@@ -103,6 +107,8 @@ static void draw_doc(play *p, crt *c, int H, int W, const char *title, msg_id ke
     if (p->ov_scroll < 0)
         p->ov_scroll = 0;
     draw_wrap(c, r.y + 1, r.x + 2, rows, iw, p->doc ? p->doc : "", p->ov_scroll, ST_NORMAL);
+    ui_draw_more(c, p->lg, r.y + r.h - 1, r.x, r.w, p->ov_scroll,
+                 total - p->ov_scroll - rows > 0 ? total - p->ov_scroll - rows : 0);
     draw_str_cut(c, r.y + r.h - 2, r.x + 2, iw, T(p->lg, keys), ST_DIM);
 }
 
@@ -115,12 +121,18 @@ static void draw_pick(play *p, crt *c, int H, int W)
         p->ov_top = p->ov_sel;
     if (p->ov_sel >= p->ov_top + rows)
         p->ov_top = p->ov_sel - rows + 1;
+    if (p->ov_top > p->npick - rows)
+        p->ov_top = p->npick - rows;
+    if (p->ov_top < 0)
+        p->ov_top = 0;
     for (int i = 0; i < rows && p->ov_top + i < p->npick; i++) {
         int k = p->ov_top + i;
         int rev = k == p->ov_sel ? ST_REV : 0;
         draw_fill(c, r.y + 1 + i, r.x + 2, iw, rev);
         draw_str_cut(c, r.y + 1 + i, r.x + 2, iw, p->pick[k].label, p->pick[k].style | rev);
     }
+    ui_draw_more(c, p->lg, r.y + r.h - 1, r.x, r.w, p->ov_top,
+                 p->npick - p->ov_top - rows > 0 ? p->npick - p->ov_top - rows : 0);
     draw_str_cut(c, r.y + r.h - 2, r.x + 2, iw, T(p->lg, M_KEYS_LIST), ST_DIM);
 }
 
@@ -131,20 +143,8 @@ static void describe_action(play *p, sbuf *sb)
     char buf[512], rn[256];
     ui_role_name(p->sc, p->role, p->lg, rn, sizeof rn);
     sb_printf(sb, "%s: %s", rn, ui_text(&a->label, p->lg, buf, sizeof buf));
-    if (p->b_target[0]) {
-        const char *name = p->b_target;
-        if (a->target == TGT_ASSET)
-            name = ui_asset_name(p->sc, p->b_target, p->lg, buf, sizeof buf);
-        else if (a->target == TGT_RECIPIENT)
-            name = ui_named(p->sc->recipients, p->sc->nrecipients, p->b_target, p->lg, buf, sizeof buf);
-        else if (a->target == TGT_AUDIENCE)
-            name = ui_named(p->sc->audiences, p->sc->naudiences, p->b_target, p->lg, buf, sizeof buf);
-        else if (a->target == TGT_SUPPORT)
-            name = ui_named(p->sc->supports, p->sc->nsupports, p->b_target, p->lg, buf, sizeof buf);
-        char *safe = text_sanitize(name, NULL);
-        sb_printf(sb, " -> %s", safe ? safe : "?");
-        free(safe);
-    }
+    if (p->b_target[0])
+        sb_printf(sb, " -> %s", ui_target_name(p->sc, p->b_action, p->b_target, p->lg, buf, sizeof buf));
     if (p->b_verdict >= 0)
         sb_printf(sb, " (%s)", T(p->lg, p->b_verdict ? M_V_TRUE : M_V_FALSE));
     bool first = true;
@@ -185,7 +185,8 @@ static void hint_body(play *p, sbuf *sb, bool *can)
     } else {
         int h = view_hint_next(p->v);
         if (h >= 0) {
-            sb_printf(sb, T(p->lg, M_HINT_COST), p->sc->hints[h].cost);
+            int cost = p->sc->hints[h].cost;
+            sb_printf(sb, T(p->lg, I18N_N(cost, M_HINT_COST, M_HINT_COST_1)), cost);
             *can = true;
         } else {
             int next = -1;
@@ -224,7 +225,7 @@ static void objectives_body(play *p, sbuf *sb)
         sb_puts(sb, ui_text(&o->label, p->lg, buf, sizeof buf));
         if (!hide) {
             sb_puts(sb, " - ");
-            sb_printf(sb, T(p->lg, M_POINTS), o->points);
+            sb_printf(sb, T(p->lg, I18N_N(o->points, M_POINTS, M_POINTS_1)), o->points);
         }
         if (o->by_turn) {
             sb_puts(sb, ", ");
@@ -250,8 +251,9 @@ static void end_turn_body(play *p, sbuf *sb)
         if (!(p->players[pl].roles >> r & 1) || view_ap_left(p->v, r) <= 0)
             continue;
         sb_putc(sb, '\n');
-        sb_printf(sb, T(p->lg, M_AP_UNUSED), ui_role_name(p->sc, r, p->lg, rn, sizeof rn),
-                  view_ap_left(p->v, r));
+        int left = view_ap_left(p->v, r);
+        sb_printf(sb, T(p->lg, I18N_N(left, M_AP_UNUSED, M_AP_UNUSED_1)),
+                  ui_role_name(p->sc, r, p->lg, rn, sizeof rn), left);
     }
     sbuf others = SBUF_INIT;
     for (int i = 0; i < p->nplayers; i++) {
@@ -476,14 +478,8 @@ static int confirm_key(play *p, int key)
                 sb_printf(&others, "%s%s", others.len ? ", " : "", n ? n : "?");
                 free(n);
             }
-            if (next >= 0) {
-                for (int r = 0; r < p->sc->nroles && r < 64; r++)
-                    if (p->players[next].roles >> r & 1) {
-                        p->role = r;
-                        break;
-                    }
-                play_sync(p);
-            }
+            if (next >= 0)
+                play_set_role(p, play_first_role(p, next));
             char *me = text_sanitize(play_player_name(p, pl), NULL);
             play_msg(p, ST_INFO, T(p->lg, M_MSG_WAITING), me ? me : "?", sb_str(&others));
             free(me);

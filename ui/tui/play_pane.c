@@ -11,6 +11,13 @@
 #include <string.h>
 /* ---- layout and drawing ------------------------------------------------- */
 
+/* The panes' rectangles. The left column: systems (as many rows as there
+ * are systems, up to two fifths) over the feed. The right column: the
+ * acting role's actions and the queue each get the rows they need when
+ * the screen has them, Details what is left (at least two fifths); when
+ * the screen is short, actions and queue share what there is, each at
+ * least 2 rows. A larger screen so gives every list more room, and a
+ * list longer than its pane says so on its frame ("↓ 3 more"). */
 static void layout(const play *p, int H, int W, rect r[PANE_COUNT], rect *det)
 {
     int bh = H - 3;
@@ -23,23 +30,33 @@ static void layout(const play *p, int H, int W, rect r[PANE_COUNT], rect *det)
     r[PANE_ASSETS] = (rect){ 1, 0, ah, lw };
     r[PANE_FEED] = (rect){ 1 + ah, 0, bh - ah, lw };
     int rw = W - lw;
-    int acth = p->nacts + 2;
-    if (acth > bh * 2 / 5)
-        acth = bh * 2 / 5;
-    if (acth < 4)
-        acth = 4;
-    int qh = p->nqueue + 2;
-    if (qh > bh / 4)
-        qh = bh / 4;
-    if (qh < 4)
-        qh = 4;
+    int need_a = (p->nacts ? p->nacts : 1) + 2, need_q = (p->nqueue ? p->nqueue : 1) + 2;
+    if (need_a < 4)
+        need_a = 4;
+    if (need_q < 4)
+        need_q = 4;
+    int avail = bh - bh * 2 / 5;
+    int acth = need_a, qh = need_q;
+    if (acth + qh > avail) {
+        /* Short of rows: the queue keeps up to two fifths, actions take
+         * what they need of the rest, the queue what remains. */
+        int qmax = avail * 2 / 5 > 4 ? avail * 2 / 5 : 4;
+        qh = need_q < qmax ? need_q : qmax;
+        acth = need_a < avail - qh ? need_a : avail - qh;
+        if (acth < 4)
+            acth = 4;
+        qh = need_q < avail - acth ? need_q : avail - acth;
+        if (qh < 4)
+            qh = 4;
+    }
     r[PANE_ACTIONS] = (rect){ 1, lw, acth, rw };
     r[PANE_QUEUE] = (rect){ 1 + acth, lw, qh, rw };
     *det = (rect){ 1 + acth + qh, lw, bh - acth - qh, rw };
 }
 
-/* Keep a pane's selection inside its window. */
-static void scroll_into(play *p, int pane, int rows)
+/* Keep a pane's selection inside its window, and the window inside the
+ * list (a list that shrank shows its end, not blank rows). */
+static void scroll_into(play *p, int pane, int rows, int n)
 {
     int *sel = &p->sel[pane], *top = &p->top[pane];
     if (rows < 1)
@@ -48,8 +65,18 @@ static void scroll_into(play *p, int pane, int rows)
         *top = *sel;
     if (*sel >= *top + rows)
         *top = *sel - rows + 1;
+    if (*top > n - rows)
+        *top = n - rows;
     if (*top < 0)
         *top = 0;
+}
+
+/* The "more" marker of a pane showing rows of n from its top. */
+static void more_marker(play *p, crt *c, rect r, int pane, int n)
+{
+    int rows = r.h - 2;
+    ui_draw_more(c, p->lg, r.y + r.h - 1, r.x, r.w, p->top[pane],
+                 n - p->top[pane] - rows > 0 ? n - p->top[pane] - rows : 0);
 }
 
 static void draw_status(play *p, crt *c, int W)
@@ -103,15 +130,22 @@ static void draw_status(play *p, crt *c, int W)
     }
     if (rw > W - 2)
         rw = W - 2;
+    /* The title where there is room for a few letters of it; without it
+     * the rest starts at the left edge (no blank gap where it was). */
     char title[256];
     ui_text(&p->sc->title, p->lg, title, sizeof title);
-    draw_str_cut(c, 0, 1, W - rw - 2, title, ST_STATUS | ST_BOLD);
-    draw_str_cut(c, 0, W - rw, rw, right, ST_STATUS);
+    int room = W - rw - 2;
+    int rx = W - rw;
+    if (room >= 6)
+        draw_str_cut(c, 0, 1, room, title, ST_STATUS | ST_BOLD);
+    else
+        rx = 0;
+    draw_str_cut(c, 0, rx, rw, right, ST_STATUS);
     /* The countdown stands out when little is left or the time is up. */
     if (urgent && timer[0]) {
         char pre[512];
         snprintf(pre, sizeof pre, " %s %s | ", turn, clk);
-        int tx = W - rw + tw_width(pre);
+        int tx = rx + tw_width(pre);
         if (tx + tw_width(timer) <= W)
             draw_str(c, 0, tx, tw_width(timer), timer, ST_ALERT | ST_REV);
     }
@@ -121,7 +155,8 @@ static void draw_assets(play *p, crt *c, rect r)
 {
     draw_box(c, r.y, r.x, r.h, r.w, T(p->lg, M_ASSETS), p->focus == PANE_ASSETS);
     int rows = r.h - 2, iw = r.w - 2;
-    scroll_into(p, PANE_ASSETS, rows);
+    scroll_into(p, PANE_ASSETS, rows, p->sc->nassets);
+    more_marker(p, c, r, PANE_ASSETS, p->sc->nassets);
     for (int i = 0; i < rows; i++) {
         int a = p->top[PANE_ASSETS] + i;
         if (a >= p->sc->nassets)
@@ -138,11 +173,11 @@ static void draw_feed(play *p, crt *c, rect r)
 {
     char title[256];
     snprintf(title, sizeof title, "%s", T(p->lg, M_FEED));
-    if (view_unread(p->v)) {
+    if (p->unread) {
         size_t l = strlen(title);
         snprintf(title + l, sizeof title - l, " (");
         l = strlen(title);
-        snprintf(title + l, sizeof title - l, T(p->lg, M_FEED_NEW), view_unread(p->v));
+        snprintf(title + l, sizeof title - l, T(p->lg, M_FEED_NEW), p->unread);
         l = strlen(title);
         snprintf(title + l, sizeof title - l, ")");
     }
@@ -152,7 +187,8 @@ static void draw_feed(play *p, crt *c, rect r)
         draw_str(c, r.y + 1, r.x + 1, iw, T(p->lg, M_FEED_EMPTY), ST_DIM);
         return;
     }
-    scroll_into(p, PANE_FEED, rows);
+    scroll_into(p, PANE_FEED, rows, p->nfeed);
+    more_marker(p, c, r, PANE_FEED, p->nfeed);
     for (int i = 0; i < rows; i++) {
         int row = p->top[PANE_FEED] + i;
         const view_item *it = play_feed_item(p, row);
@@ -162,32 +198,7 @@ static void draw_feed(play *p, crt *c, rect r)
         bool sel = p->focus == PANE_FEED && row == p->sel[PANE_FEED];
         int rev = sel ? ST_REV : 0;
         draw_fill(c, y, x, iw, rev);
-        draw_str(c, y, x, 1, it->unread ? "*" : " ", ST_NEW | rev);
-        char clk[64], line[1024];
-        ui_clock(p->sc, it->minute, p->lg, clk, sizeof clk);
-        /* Only the time of day: the day shows in the status bar. */
-        const char *hm = strrchr(clk, ' ');
-        int cx = x + 1 + draw_str(c, y, x + 1, 6, hm ? hm + 1 : clk, ST_DIM | rev) + 1;
-        msg_id badge;
-        int st;
-        ui_item_line(p->v, it, line, sizeof line, &badge, &st);
-        int end = x + iw;
-        if (it->kind == EVK_SIGNAL) {
-            int sst;
-            const char *sev = ui_severity(it->severity, p->lg, &sst);
-            char b[128];
-            snprintf(b, sizeof b, "[%s]", sev);
-            cx += draw_str(c, y, cx, end - cx, b, sst | rev);
-            if (it->verdict >= 0)
-                cx += ui_draw_badge(c, y, cx, end - cx, p->lg, it->verdict ? B_REAL : B_FALSE,
-                                    (it->verdict ? ST_ALERT : ST_OK) | rev);
-        } else {
-            cx += ui_draw_badge(c, y, cx, end - cx, p->lg, badge, st | rev);
-        }
-        cx++;
-        if (cx < end)
-            draw_str_cut(c, y, cx, end - cx, line,
-                         (it->unread ? ST_NEW : ST_NORMAL) | rev);
+        ui_draw_item_row(c, y, x, iw, p->v, it, UI_ROW_MARK, rev);
     }
 }
 
@@ -202,7 +213,8 @@ static void draw_actions(play *p, crt *c, rect r)
         draw_str(c, r.y + 1, r.x + 1, iw, T(p->lg, M_NO_ACTIONS), ST_DIM);
         return;
     }
-    scroll_into(p, PANE_ACTIONS, rows);
+    scroll_into(p, PANE_ACTIONS, rows, p->nacts);
+    more_marker(p, c, r, PANE_ACTIONS, p->nacts);
     int ap = view_ap_left(p->v, p->role);
     for (int i = 0; i < rows; i++) {
         int k = p->top[PANE_ACTIONS] + i;
@@ -229,20 +241,27 @@ static void draw_actions(play *p, crt *c, rect r)
     }
 }
 
-static void queue_line(const play *p, const view_action *a, char *buf, size_t size)
+/* A queued action in words: "SOC analyst: Investigate an asset ->
+ * Provincial web portal (real attack; facts: Asset, Impact)". */
+void play_queue_line(const play *p, const view_action *a, char *buf, size_t size)
 {
-    char label[256];
+    char label[256], role[256], target[256], facts[512];
     const scen_action *sa = a->action >= 0 ? &p->sc->actions[a->action] : NULL;
     if (sa)
         ui_text(&sa->label, p->lg, label, sizeof label);
-    else
-        snprintf(label, sizeof label, "?");
-    snprintf(buf, size, "%s: %s%s%s%s%s", a->role >= 0 ? p->sc->roles[a->role].id : "?", label,
-             a->target ? " " : "", a->target ? a->target : "",
-             a->verdict < 0 ? "" : a->verdict ? " true" : " false", "");
+    if (!sa || !label[0])
+        snprintf(label, sizeof label, "%s", sa ? sa->id : "?");
+    ui_role_name(p->sc, a->role, p->lg, role, sizeof role);
+    target[0] = '\0';
+    if (a->target)
+        ui_target_name(p->sc, a->action, a->target, p->lg, target, sizeof target);
+    snprintf(buf, size, "%s: %s%s%s", role, label, target[0] ? " -> " : "", target);
+    size_t l = strlen(buf);
+    if (a->verdict >= 0)
+        snprintf(buf + l, size - l, " (%s)", T(p->lg, a->verdict ? M_V_TRUE : M_V_FALSE));
     if (a->facts) {
-        size_t l = strlen(buf);
-        snprintf(buf + l, size - l, " (%s)", a->facts);
+        l = strlen(buf);
+        snprintf(buf + l, size - l, " (%s)", ui_facts_names(p->sc, a->facts, p->lg, facts, sizeof facts));
     }
 }
 
@@ -254,7 +273,8 @@ static void draw_queue(play *p, crt *c, rect r)
         draw_str(c, r.y + 1, r.x + 1, iw, T(p->lg, M_QUEUE_EMPTY), ST_DIM);
         return;
     }
-    scroll_into(p, PANE_QUEUE, rows);
+    scroll_into(p, PANE_QUEUE, rows, p->nqueue);
+    more_marker(p, c, r, PANE_QUEUE, p->nqueue);
     for (int i = 0; i < rows; i++) {
         int k = p->top[PANE_QUEUE] + i;
         if (k >= p->nqueue)
@@ -270,7 +290,7 @@ static void draw_queue(play *p, crt *c, rect r)
         bool running = a->turn_queued < view_turn(p->v);
         cx += ui_draw_badge(c, y, cx, x + iw - cx, p->lg, running ? B_RUNNING : B_QUEUED,
                             (running ? ST_INFO : ST_WARN) | rev) + 1;
-        queue_line(p, a, line, sizeof line);
+        play_queue_line(p, a, line, sizeof line);
         if (cx < x + iw)
             draw_str_cut(c, y, cx, x + iw - cx, line, rev);
     }
@@ -314,8 +334,9 @@ static char *details_text(play *p)
                   : p->sc->links[l].b == a ? p->sc->links[l].a : -1;
             if (o < 0)
                 continue;
+            char on[256];
             sb_printf(&sb, first ? "%s: %s" : ", %s%s", first ? T(p->lg, M_D_LINKS) : "",
-                      p->sc->assets[o].id);
+                      ui_text(&p->sc->assets[o].name, p->lg, on, sizeof on));
             first = false;
         }
         if (!first)
@@ -342,7 +363,7 @@ static char *details_text(play *p)
         if (p->sel[PANE_QUEUE] >= p->nqueue)
             break;
         const view_action *a = view_action_at(p->v, p->queue[p->sel[PANE_QUEUE]]);
-        queue_line(p, a, buf, sizeof buf);
+        play_queue_line(p, a, buf, sizeof buf);
         sb_printf(&sb, "#%d %s\n", a->qid, buf);
         sb_printf(&sb, T(p->lg, M_ACTION_DONE_AT), a->done_turn);
         if (a->turn_queued == view_turn(p->v))

@@ -20,8 +20,11 @@ struct replay {
     int turn, last_turn;
     int side;              /* the side that scrolls */
     int scroll[2];
-    char *doc;             /* Enter: the side's items of the turn in full */
+    char *doc;             /* Enter: the side's items of the turn in full; s: the summary */
+    bool doc_summary;
     int doc_scroll;
+    tui_metric *metrics;   /* the session's, for the summary */
+    int nmetrics;
 };
 
 /* Fold events up to the end of turn t. */
@@ -75,7 +78,36 @@ void replay_free(replay *r)
     view_free(r->team);
     view_free(r->truth);
     free(r->doc);
+    free(r->metrics);
     free(r);
+}
+
+int replay_set_metrics(replay *r, const tui_metric *m, int n)
+{
+    tui_metric *c = malloc((size_t)(n > 0 ? n : 1) * sizeof *c);
+    if (!c)
+        return -1;
+    if (n > 0)
+        memcpy(c, m, (size_t)n * sizeof *c);
+    free(r->metrics);
+    r->metrics = c;
+    r->nmetrics = n;
+    return 0;
+}
+
+/* The end-of-session summary, from the whole session (whatever turn is
+ * shown), as the play screen showed it at the end. */
+static char *summary_doc(replay *r)
+{
+    view *v = view_new(r->sc, r->lg, false);
+    if (!v)
+        return NULL;
+    for (int i = 0; i < r->nevs; i++)
+        view_fold(v, r->evs[i]);
+    char *d = view_outcome(v) ? ui_summary(v, r->metrics, r->nmetrics, false)
+                              : xstrdup(T(r->lg, M_MSG_SUMMARY_WHEN));
+    view_free(v);
+    return d;
 }
 
 int replay_turn(const replay *r) { return r->turn; }
@@ -129,8 +161,16 @@ static void draw_items(replay *r, crt *c, const view *v, int side, int y, int x,
                        const char *title)
 {
     draw_box(c, y, x, h, w, title, side == r->side);
-    int n = view_item_count(v), row = 0, skip = r->scroll[side];
-    for (int i = 0; i < n && row < h - 2; i++) {
+    int n = view_item_count(v), rows = h - 2, total = 0;
+    for (int i = 0; i < n; i++)
+        total += on_side(r, view_item_at(v, i), side);
+    /* The column scrolls as far as its last item, no further. */
+    if (r->scroll[side] > total - rows)
+        r->scroll[side] = total - rows;
+    if (r->scroll[side] < 0)
+        r->scroll[side] = 0;
+    int row = 0, skip = r->scroll[side];
+    for (int i = 0; i < n && row < rows; i++) {
         const view_item *it = view_item_at(v, i);
         if (!on_side(r, it, side))
             continue;
@@ -138,35 +178,14 @@ static void draw_items(replay *r, crt *c, const view *v, int side, int y, int x,
             skip--;
             continue;
         }
-        char line[1024], clk[64];
-        msg_id badge;
-        int st;
-        ui_item_line(v, it, line, sizeof line, &badge, &st);
-        ui_clock(r->sc, it->minute, r->lg, clk, sizeof clk);
-        const char *hm = strrchr(clk, ' ');
-        int cx = x + 1, end = x + w - 1, yy = y + 1 + row;
-        cx += draw_str(c, yy, cx, 6, hm ? hm + 1 : clk, ST_DIM) + 1;
-        if (it->kind == EVK_SIGNAL) {
-            int sst;
-            char b[128];
-            snprintf(b, sizeof b, "[%s]", ui_severity(it->severity, r->lg, &sst));
-            cx += draw_str(c, yy, cx, end - cx, b, sst);
-            if (it->truth >= 0)
-                cx += ui_draw_badge(c, yy, cx, end - cx, r->lg, it->truth ? B_TP : B_FP,
-                                    it->truth ? ST_ALERT : ST_OK);
-            if (it->verdict >= 0)
-                cx += ui_draw_badge(c, yy, cx, end - cx, r->lg, it->verdict ? B_REAL : B_FALSE,
-                                    ST_BOLD);
-        } else {
-            cx += ui_draw_badge(c, yy, cx, end - cx, r->lg, badge, st);
-        }
-        cx++;
-        if (cx < end)
-            draw_str_cut(c, yy, cx, end - cx, line, ST_NORMAL);
+        ui_draw_item_row(c, y + 1 + row, x + 1, w - 2, v, it, side == SIDE_TRUTH ? UI_ROW_TRUTH : 0,
+                         0);
         row++;
     }
-    if (row == 0 && skip == 0)
+    if (total == 0)
         draw_str(c, y + 1, x + 1, w - 2, T(r->lg, M_NOTHING), ST_DIM);
+    ui_draw_more(c, r->lg, y + h - 1, x, w, r->scroll[side],
+                 total - r->scroll[side] - rows > 0 ? total - r->scroll[side] - rows : 0);
 }
 
 void replay_draw(replay *r, crt *c)
@@ -201,23 +220,30 @@ void replay_draw(replay *r, crt *c)
     draw_items(r, c, r->team, SIDE_TEAM, 1 + bh, 0, H - 3 - bh, half, T(r->lg, M_TEAM_VIEW));
     draw_items(r, c, r->truth, SIDE_TRUTH, 1 + bh, half, H - 3 - bh, W - half,
                T(r->lg, M_GROUND_TRUTH));
-    const char *outcome = view_outcome(r->team);
-    if (outcome) {
-        char msg[512];
-        snprintf(msg, sizeof msg, T(r->lg, M_OUTCOME), outcome);
+    if (view_outcome(r->team)) {
+        char words[256], msg[1024];
+        ui_outcome_words(r->team, words, sizeof words);
+        const char *txt = view_ending_text(r->team);
+        snprintf(msg, sizeof msg, T(r->lg, M_OUTCOME), words);
+        size_t l = strlen(msg);
+        if (*txt)
+            snprintf(msg + l, sizeof msg - l, ". %.*s", (int)strcspn(txt, "\n"), txt);
         draw_str_cut(c, H - 2, 1, W - 2, msg, view_success(r->team) ? ST_OK : ST_ALERT);
     }
     draw_str_cut(c, H - 1, 1, W - 2, T(r->lg, M_KEYS_REPLAY), ST_DIM);
     if (r->doc) {
         int w = W - 4 < 100 ? W - 4 : 100, h = H - 2;
         int y = 1, x = (W - w) / 2;
-        draw_panel(c, y, x, h, w, T(r->lg, r->side == SIDE_TEAM ? M_TEAM_VIEW : M_GROUND_TRUTH));
+        draw_panel(c, y, x, h, w, T(r->lg, r->doc_summary ? M_SUMMARY
+                                           : r->side == SIDE_TEAM ? M_TEAM_VIEW : M_GROUND_TRUTH));
         int rows = h - 3, total = draw_wrap(c, 0, 0, 0, w - 4, r->doc, 0, ST_NORMAL);
         if (r->doc_scroll > total - rows)
             r->doc_scroll = total - rows;
         if (r->doc_scroll < 0)
             r->doc_scroll = 0;
         draw_wrap(c, y + 1, x + 2, rows, w - 4, r->doc, r->doc_scroll, ST_NORMAL);
+        ui_draw_more(c, r->lg, y + h - 1, x, w, r->doc_scroll,
+                     total - r->doc_scroll - rows > 0 ? total - r->doc_scroll - rows : 0);
         draw_str_cut(c, y + h - 2, x + 2, w - 4, T(r->lg, M_KEYS_SCROLL), ST_DIM);
     }
 }
@@ -246,6 +272,12 @@ int replay_key(replay *r, int key)
     switch (key) {
     case TK_ENTER:
         r->doc = side_doc(r);
+        r->doc_summary = false;
+        r->doc_scroll = 0;
+        return UI_REDRAW;
+    case 's':
+        r->doc = summary_doc(r);
+        r->doc_summary = true;
         r->doc_scroll = 0;
         return UI_REDRAW;
     case TK_RIGHT: case 'l': case ' ': case 'n':

@@ -3,7 +3,8 @@
  * turn by turn, what the team saw and did beside what really happened.
  *
  * Two views are folded from the recorded events: a team view and a truth
- * view (view.h). Stepping forward folds the next turn's events; stepping
+ * view (view.h); s shows the end-of-session summary (ui_summary) of the
+ * whole session, with the metrics it was recorded with. Stepping forward folds the next turn's events; stepping
  * back folds again from the start (a review is not a hot path). The
  * screen never reads the database or runs the scenario: it is given the
  * events.
@@ -22,6 +23,8 @@ typedef struct replay replay;
  * the session ("12"). NULL on OOM. */
 replay *replay_new(const scen *sc, lang lg, const event *const *evs, int nevs, const char *label);
 void replay_free(replay *r);
+/* The session's metrics, for its summary (s); copied. 0, or -1 on OOM. */
+int replay_set_metrics(replay *r, const tui_metric *m, int n);
 
 void replay_draw(replay *r, crt *c);
 int replay_key(replay *r, int key);

@@ -21,13 +21,15 @@
 
 /* A figure for the end-of-session summary; names as in store.h's metrics
  * (detect_minute, contain_minute, recover_minute, reports,
- * reports_on_time, false_positives, true_dismissed, hints). */
+ * reports_on_time, false_positives, true_dismissed, hints, and
+ * downtime.ASSET, actions.ROLE for each asset and role). */
 typedef struct tui_metric {
-    const char *name;        /* static storage */
+    char name[80];
     long long value;
 } tui_metric;
 
-#define TUI_MAX_METRICS 16
+/* The named ones, and one of each kind per asset and per role. */
+#define TUI_MAX_METRICS (16 + 2 * 64)
 
 typedef struct tui_port {
     /* Check, record and apply one input line. Returns 0 when applied (1
@@ -49,8 +51,11 @@ typedef struct tui_player {
 } tui_player;
 
 /* Commands (argv without the command name; argv[0] is the first
- * argument). */
+ * argument). The main menu takes the common flags --db, --lang and
+ * --scenarios (irdrill --db x.db); tui_menu_flag says whether an argument
+ * is one of them, for the command line to send it here. */
 int tui_cmd_menu(int argc, char **argv);
+bool tui_menu_flag(const char *arg);
 int tui_cmd_play(int argc, char **argv);
 int tui_cmd_resume(int argc, char **argv);
 int tui_cmd_replay(int argc, char **argv);

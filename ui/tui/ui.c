@@ -141,26 +141,75 @@ int ui_asset_badges(const view *v, int a, ui_badge *out, int max)
     return n;
 }
 
-const char *ui_severity(const char *sev, lang lg, int *style)
+msg_id ui_severity_id(const char *sev, int *style)
 {
     *style = ST_INFO;
     if (!sev)
-        return T(lg, B_SIGNAL);
+        return B_SIGNAL;
     if (strcmp(sev, "low") == 0)
-        return T(lg, B_SEV_LOW);
+        return B_SEV_LOW;
     if (strcmp(sev, "medium") == 0) {
         *style = ST_WARN;
-        return T(lg, B_SEV_MEDIUM);
+        return B_SEV_MEDIUM;
     }
     if (strcmp(sev, "high") == 0) {
         *style = ST_ALERT;
-        return T(lg, B_SEV_HIGH);
+        return B_SEV_HIGH;
     }
     if (strcmp(sev, "critical") == 0) {
         *style = ST_ALERT;
-        return T(lg, B_SEV_CRITICAL);
+        return B_SEV_CRITICAL;
     }
-    return sev;
+    return M_COUNT;
+}
+
+const char *ui_severity(const char *sev, lang lg, int *style)
+{
+    msg_id id = ui_severity_id(sev, style);
+    return id == M_COUNT ? sev : T(lg, id);
+}
+
+const char *ui_target_name(const scen *sc, int action, const char *target, lang lg, char *buf,
+                           size_t size)
+{
+    target_kind k = action >= 0 && action < sc->nactions ? sc->actions[action].target : TGT_NONE;
+    switch (k) {
+    case TGT_ASSET: return ui_asset_name(sc, target, lg, buf, size);
+    case TGT_RECIPIENT: return ui_named(sc->recipients, sc->nrecipients, target, lg, buf, size);
+    case TGT_AUDIENCE: return ui_named(sc->audiences, sc->naudiences, target, lg, buf, size);
+    case TGT_SUPPORT: return ui_named(sc->supports, sc->nsupports, target, lg, buf, size);
+    default: return safe_id(target, buf, size);
+    }
+}
+
+const char *ui_role_id_name(const scen *sc, const char *role, lang lg, char *buf, size_t size)
+{
+    int r = role ? scen_role_find(sc, role) : -1;
+    return r >= 0 ? ui_role_name(sc, r, lg, buf, size) : safe_id(role, buf, size);
+}
+
+const char *ui_facts_names(const scen *sc, const char *facts, lang lg, char *buf, size_t size)
+{
+    size_t n = 0;
+    buf[0] = '\0';
+    const char *p = facts ? facts : "";
+    while (*p && n + 1 < size) {
+        size_t l = strcspn(p, ",");
+        char id[128], name[256];
+        snprintf(id, sizeof id, "%.*s", (int)(l < sizeof id ? l : sizeof id - 1), p);
+        int f = -1;
+        for (int i = 0; i < sc->nfacts && f < 0; i++)
+            if (strcmp(sc->facts[i].id, id) == 0)
+                f = i;
+        if (f >= 0 && !text_empty(&sc->facts[f].name))
+            ui_text(&sc->facts[f].name, lg, name, sizeof name);
+        else
+            safe_id(id, name, sizeof name);
+        int w = snprintf(buf + n, size - n, "%s%s", n ? ", " : "", name);
+        n = w < 0 || (size_t)w >= size - n ? size - 1 : n + (size_t)w;
+        p += l + (p[l] == ',');
+    }
+    return buf;
 }
 
 static msg_id field_badge(int f, int value)
@@ -220,8 +269,12 @@ void ui_item_line(const view *v, const view_item *it, char *buf, size_t size, ms
         *badge = B_DONE;
         *style = ST_OK;
         first_line(it->text, b, sizeof b);
-        snprintf(buf, size, "%s: %s%s%s", it->role ? it->role : "?", b, it->target ? " " : "",
-                 it->target ? it->target : "");
+        ui_role_id_name(sc, it->role, lg, a, sizeof a);
+        char t[256] = "";
+        if (it->target)
+            ui_target_name(sc, it->subject ? scen_action_find(sc, it->subject) : -1, it->target, lg,
+                           t, sizeof t);
+        snprintf(buf, size, "%s: %s%s%s", a, b, t[0] ? " -> " : "", t);
         return;
     }
     case EVK_HINT:
@@ -292,8 +345,10 @@ char *ui_item_details(const view *v, const view_item *it)
         int st;
         sb_printf(&sb, T(lg, M_D_SIGNAL), it->subject);
         sb_putc(&sb, '\n');
-        if (it->source)
-            sb_printf(&sb, "%s: %s\n", T(lg, M_D_SOURCE), it->source);
+        if (it->source) {
+            const char *src = i18n_source(lg, it->source);
+            sb_printf(&sb, "%s: %s\n", T(lg, M_D_SOURCE), src ? src : it->source);
+        }
         sb_printf(&sb, "%s: %s\n", T(lg, M_D_SEVERITY), ui_severity(it->severity, lg, &st));
         if (it->asset)
             sb_printf(&sb, "%s: %s\n", T(lg, M_D_ASSET), ui_asset_name(sc, it->asset, lg, a, sizeof a));
@@ -332,24 +387,4 @@ int ui_draw_badge(crt *c, int y, int x, int maxw, lang lg, msg_id id, int style)
     char buf[128];
     snprintf(buf, sizeof buf, "[%s]", T(lg, id));
     return draw_str(c, y, x, maxw, buf, style);
-}
-
-void ui_draw_asset_row(crt *c, int y, int x, int w, const view *v, const scen *sc, int asset,
-                       lang lg, int name_style, int style)
-{
-    ui_badge b[8];
-    int nb = ui_asset_badges(v, asset, b, 8);
-    int bw[8], total = 0;
-    for (int k = 0; k < nb; k++) {
-        bw[k] = tw_width(T(lg, b[k].id)) + 2;
-        total += bw[k] + 1;
-    }
-    int namew = w - total;
-    if (namew < w / 3)
-        namew = w / 3;
-    char name[256];
-    ui_text(&sc->assets[asset].name, lg, name, sizeof name);
-    int bx = x + draw_str_cut(c, y, x, namew, name, name_style | style) + 1;
-    for (int k = 0; k < nb && bx + bw[k] <= x + w; k++)
-        bx += ui_draw_badge(c, y, bx, bw[k], lg, b[k].id, b[k].style | style) + 1;
 }

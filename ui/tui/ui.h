@@ -10,6 +10,7 @@
 #include "ui/tui/crt.h"
 #include "ui/tui/draw.h"
 #include "ui/tui/i18n.h"
+#include "ui/tui/tui.h"
 #include "ui/tui/view.h"
 
 #include <stdbool.h>
@@ -66,8 +67,18 @@ typedef struct ui_badge {
  * returns how many (at most max). */
 int ui_asset_badges(const view *v, int asset, ui_badge *out, int max);
 /* The badge of a severity ("low", "medium", "high", "critical"); other
- * values: the raw word in buf. */
+ * values: the raw word. ui_severity_id gives its id (M_COUNT for a word
+ * this program does not know). */
 const char *ui_severity(const char *sev, lang lg, int *style);
+msg_id ui_severity_id(const char *sev, int *style);
+/* The name of an action's target (an asset, a recipient, an audience, a
+ * helper; a signal or an indicator as it is), sanitised into buf. */
+const char *ui_target_name(const scen *sc, int action, const char *target, lang lg, char *buf,
+                           size_t size);
+/* A role's name from its id (the id when the scenario has no such role). */
+const char *ui_role_id_name(const scen *sc, const char *role, lang lg, char *buf, size_t size);
+/* Fact ids "a,b" as their names "A, B". */
+const char *ui_facts_names(const scen *sc, const char *facts, lang lg, char *buf, size_t size);
 /* A feed item as one line (without time and marks) into buf, and its
  * badge and style. */
 void ui_item_line(const view *v, const view_item *it, char *buf, size_t size, msg_id *badge,
@@ -76,15 +87,36 @@ void ui_item_line(const view *v, const view_item *it, char *buf, size_t size, ms
  * (NULL on OOM). */
 char *ui_item_details(const view *v, const view_item *it);
 
+/* play_sum.c: the end-of-session summary of the session v holds (ended),
+ * with its metrics m; saved: say where to review it. Allocated; NULL on
+ * OOM. */
+char *ui_summary(const view *v, const tui_metric *m, int nm, bool saved);
+/* The outcome in words: "SUCCESS", "NOT ACHIEVED (time ran out)". */
+void ui_outcome_words(const view *v, char *buf, size_t size);
+
 /* Draw "[BADGE]" at (y, x) in at most maxw columns; returns the columns. */
 int ui_draw_badge(crt *c, int y, int x, int maxw, lang lg, msg_id id, int style);
 
+/* ui_row.c: rows every screen draws alike. A badge is never dropped
+ * silently: the name (the item's text) gives way first, then badges take
+ * their short forms (ui_badge_short), lose the spaces between them, and
+ * only then do the last ones give way to "+N", which counts them. */
+
+/* A badge's short form (the badge itself when it has none). */
+msg_id ui_badge_short(msg_id id);
 /* One asset's row of a systems board, w columns at (y, x): its name, then
- * its badges as v knows them. Badges say the state: they come whole or not
- * at all, and the name gives way to them down to a third of the row.
- * style is added to every part (reverse video for the selection);
- * name_style is the name's own. */
+ * its badges as v knows them. style is added to every part (reverse video
+ * for the selection); name_style is the name's own. */
 void ui_draw_asset_row(crt *c, int y, int x, int w, const view *v, const scen *sc, int asset,
                        lang lg, int name_style, int style);
+/* One feed item, w columns at (y, x): an unread mark (UI_ROW_MARK), the
+ * turn (UI_ROW_TURN), the time, its badges (a signal: severity, its truth
+ * with UI_ROW_TRUTH, the team's verdict) and its line, cut with "…". */
+enum { UI_ROW_MARK = 1, UI_ROW_TURN = 2, UI_ROW_TRUTH = 4 };
+void ui_draw_item_row(crt *c, int y, int x, int w, const view *v, const view_item *it, int flags,
+                      int style);
+/* On the frame line y of a list w columns wide from x: how many rows are
+ * above and below what it shows ("↑ 2 ↓ 5 more"); nothing when none. */
+void ui_draw_more(crt *c, lang lg, int y, int x, int w, int above, int below);
 
 #endif

@@ -31,6 +31,8 @@ struct view {
     VEC(view_action) acts;
     int *ap_used;                /* per role, this turn */
     uint64_t ready;              /* participants ready this turn */
+    uint32_t *role_input;        /* per role: seq of its latest input's event */
+    uint32_t last_input;         /* seq of the latest input's event, any role */
     char *outcome, *ending_text;
     bool success;
     int final_score;
@@ -72,7 +74,9 @@ view *view_new(const scen *sc, lang lg, bool truth)
     v->state = malloc(na * sizeof *v->state);
     v->revealed = calloc(na, sizeof *v->revealed);
     v->ap_used = calloc(sc->nroles ? (size_t)sc->nroles : 1, sizeof *v->ap_used);
-    if (!v->obj || !v->obj_turn || !v->hint_taken || !v->state || !v->revealed || !v->ap_used) {
+    v->role_input = calloc(sc->nroles ? (size_t)sc->nroles : 1, sizeof *v->role_input);
+    if (!v->obj || !v->obj_turn || !v->hint_taken || !v->state || !v->revealed || !v->ap_used ||
+        !v->role_input) {
         view_free(v);
         return NULL;
     }
@@ -122,6 +126,7 @@ void view_free(view *v)
     free(v->state);
     free(v->revealed);
     free(v->ap_used);
+    free(v->role_input);
     free(v->outcome);
     free(v->ending_text);
     free(v);
@@ -294,6 +299,22 @@ static void fold_state(view *v, const event *ev, bool reveal)
     v->revealed[a][f] = reveal;
 }
 
+/* The events an input makes first: a queued or cancelled action, a
+ * player ready to end the turn (each names its role), a facilitator's
+ * message or award. Remembered per role, for a resumed screen. */
+static void note_input(view *v, const event *ev)
+{
+    bool fac = ev->role && strcmp(ev->role, "facilitator") == 0;
+    if (ev->kind == EVK_QUEUED || ev->kind == EVK_CANCELLED || ev->kind == EVK_READY) {
+        int r = ev->role ? scen_role_find(v->sc, ev->role) : -1;
+        if (r >= 0)
+            v->role_input[r] = ev->seq;
+    } else if (!((ev->kind == EVK_NOTE || ev->kind == EVK_SCORE) && fac)) {
+        return;
+    }
+    v->last_input = ev->seq;
+}
+
 int view_fold(view *v, const event *ev)
 {
     if (!v->truth && ev->vis != EV_TEAM)
@@ -301,6 +322,7 @@ int view_fold(view *v, const event *ev)
     int rc = 0;
     if (ev->seq > v->last_seq)
         v->last_seq = ev->seq;
+    note_input(v, ev);
     switch (ev->kind) {
     case EVK_SESSION: {
         char *mode = attrs_str(ev->attrs, "mode");
@@ -510,6 +532,19 @@ void view_read_before(view *v, int turn)
 {
     for (int i = 0; i < v->items.n && v->items.v[i].turn < turn; i++)
         view_item_read(v, i);
+}
+
+void view_read_upto(view *v, uint32_t seq)
+{
+    for (int i = 0; i < v->items.n && v->items.v[i].seq <= seq; i++)
+        view_item_read(v, i);
+}
+
+uint32_t view_last_input(const view *v) { return v->last_input; }
+
+uint32_t view_role_input(const view *v, int role)
+{
+    return role >= 0 && role < v->sc->nroles ? v->role_input[role] : 0;
 }
 
 int view_signal_count(const view *v) { return v->sigs.n; }

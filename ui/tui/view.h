@@ -126,6 +126,16 @@ int view_unread(const view *v);
 void view_item_read(view *v, int i);
 /* Mark every item of turns before turn as read (after a resume). */
 void view_read_before(view *v, int turn);
+/* Mark every item up to event seq as read (after a resume: what was on
+ * the screen when the last input was made). */
+void view_read_upto(view *v, uint32_t seq);
+
+/* Inputs, as their events tell them: the seq of the event of the latest
+ * input (an action queued or cancelled, a player ending the turn, a
+ * facilitator's message or award), 0 when none; and the same for the
+ * inputs of one role (queued, cancelled, ended the turn). */
+uint32_t view_last_input(const view *v);
+uint32_t view_role_input(const view *v, int role);
 
 /* Signals received (indices into the feed), oldest first. */
 int view_signal_count(const view *v);
