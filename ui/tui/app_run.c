@@ -379,8 +379,7 @@ void app_review(crt *c, store *st, int64_t id, lang lg, app_result *res)
         res->status = cli_store_status(rc);
         goto out;
     }
-    h = lhost_load(l->scenario_path ? l->scenario_path : l->sess.scenario_id, l->source,
-                   l->source_len, NULL, &problems);
+    h = drill_load_record(l, &problems);   /* with the standard library it was played with */
     if (!h) {
         snprintf(res->err, sizeof res->err, "replay: session %" PRId64 ": %s", id,
                  problems.len ? sb_str(&problems) : "the recorded scenario does not load");
