@@ -151,20 +151,7 @@ int lh_ref(lua_State *L, lhost *h)
     return ref;
 }
 
-bool lh_id_ok(const char *s, size_t n)
-{
-    if (n == 0 || n > LH_ID_MAX)
-        return false;
-    if (!((s[0] >= 'a' && s[0] <= 'z') || (s[0] >= 'A' && s[0] <= 'Z')))
-        return false;
-    for (size_t i = 0; i < n; i++) {
-        char c = s[i];
-        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-              c == '_' || c == '-' || c == '.'))
-            return false;
-    }
-    return true;
-}
+bool lh_id_ok(const char *s, size_t n) { return scen_id_ok(s, n); }
 
 static bool digits(const char *s, int n)
 {

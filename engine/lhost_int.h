@@ -30,7 +30,7 @@
 
 #define LH_MAX_DECLS 20000         /* declarations in one file, all kinds */
 #define LH_TEXT_MAX 4096           /* bytes in one language of a text */
-#define LH_ID_MAX 64               /* bytes in an id */
+#define LH_ID_MAX SCEN_ID_MAX      /* bytes in an id (scen.h) */
 #define LH_STR_MAX 200             /* bytes in a free string (kind, zone, source) */
 #define LH_INPUTS_MAX (1 << 20)    /* bytes in a test's inputs script */
 #define LH_FILE_MAX (16 << 20)     /* bytes in a scenario file */

@@ -234,3 +234,18 @@ int scen_max_score(const scen *s)
         total += s->objectives[i].points;
     return total;
 }
+
+bool scen_id_ok(const char *s, size_t n)
+{
+    if (n == 0 || n > SCEN_ID_MAX)
+        return false;
+    if (!((s[0] >= 'a' && s[0] <= 'z') || (s[0] >= 'A' && s[0] <= 'Z')))
+        return false;
+    for (size_t i = 0; i < n; i++) {
+        char c = s[i];
+        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+              c == '_' || c == '-' || c == '.'))
+            return false;
+    }
+    return true;
+}

@@ -227,6 +227,13 @@ int scen_ending_find(const scen *s, const char *id);
 int scen_signal_find(const scen *s, const char *id);
 int scen_named_find(const scen_named *v, int n, const char *id);
 
+/* Whether s (n bytes) is a valid id: 1 to SCEN_ID_MAX bytes of ASCII
+ * letters, digits, '_', '-' and '.', starting with a letter. Ids of
+ * scenarios, roles, assets, actions, signals ... and what the command
+ * line accepts where it names one. */
+#define SCEN_ID_MAX 64
+bool scen_id_ok(const char *s, size_t n);
+
 /* Total of the objectives' points. */
 int scen_max_score(const scen *s);
 

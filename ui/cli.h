@@ -196,9 +196,6 @@ uint64_t cli_default_seed(void);
  * CLI_EENV when out of memory). */
 char *cli_name(const char *cmd, const char *flag, const char *value, int *status);
 
-/* The NFC form (malloc'd) of valid UTF-8; anything else is copied as it
- * is (it is refused later). NULL only when out of memory. */
-char *cli_nfc(const char *s);
 
 /* A scenario id: letters, digits, '_', '-', '.', starting with a letter,
  * at most 64 bytes (docs/scenario-api.md). */

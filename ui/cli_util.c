@@ -217,12 +217,6 @@ int cli_lang(const char *cmd, const char *value)
     return -1;
 }
 
-char *cli_nfc(const char *s)
-{
-    size_t n = strlen(s);
-    return utf8_valid(s, n) ? text_nfc(s, n, NULL) : xstrdup(s);
-}
-
 char *cli_name(const char *cmd, const char *flag, const char *value, int *status)
 {
     size_t n = strlen(value);
@@ -250,19 +244,7 @@ char *cli_name(const char *cmd, const char *flag, const char *value, int *status
     return nfc;
 }
 
-bool cli_id_ok(const char *s)
-{
-    size_t n = strlen(s);
-    if (n == 0 || n > 64 || !((s[0] >= 'a' && s[0] <= 'z') || (s[0] >= 'A' && s[0] <= 'Z')))
-        return false;
-    for (size_t i = 0; i < n; i++) {
-        char c = s[i];
-        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-              c == '_' || c == '-' || c == '.'))
-            return false;
-    }
-    return true;
-}
+bool cli_id_ok(const char *s) { return scen_id_ok(s, strlen(s)); }
 
 int cli_parse_seed(const char *cmd, const char *value, uint64_t *seed)
 {

@@ -93,23 +93,6 @@ static int exit_status(const app_result *res)
     return res->status;
 }
 
-/* A name for the record: printable UTF-8, 1 to 64 bytes. */
-static bool name_ok(const char *cmd, const char *what, const char *s)
-{
-    size_t n = strlen(s);
-    bool ok = n > 0 && n <= 64 && utf8_valid(s, n);
-    for (size_t i = 0; ok && i < n;) {
-        unsigned cp;
-        size_t l = utf8_seq_len(s + i, n - i);
-        utf8_decode(s + i, l, &cp);
-        ok = !cp_is_unsafe(cp, NULL);
-        i += l;
-    }
-    if (!ok)
-        cli_error("%s: --%s must be 1 to 64 bytes of printable UTF-8", cmd, what);
-    return ok;
-}
-
 /* --timer SECONDS: min (1 for play; 0, "off", for resume) to APP_TIMER_MAX. */
 static bool timer_ok(const char *cmd, const char *arg, int min, int *out)
 {
@@ -169,22 +152,28 @@ static int players_from_flags(const scen *sc, const cli_strv *names, const cli_s
         for (int i = 0; i < roles->n; i++)
             if (!parse_roles(sc, roles->v[i], 0, &m))
                 return CLI_EUSER;
-        const char *name = names->n ? names->v[0] : "solo";
-        if (names->n && !name_ok("play", "player", name))
-            return CLI_EUSER;
-        char *nfc = cli_nfc(name);   /* names are recorded in NFC */
-        int rc = nfc && app_players_add(pl, nfc, m ? m : all) == 0 ? CLI_OK : CLI_EENV;
+        int rc = CLI_OK;
+        /* names are checked as for run, and recorded in NFC */
+        char *nfc = names->n ? cli_name("play", "player", names->v[0], &rc) : xstrdup("solo");
+        if (!nfc)
+            return names->n ? rc : CLI_EENV;
+        rc = app_players_add(pl, nfc, m ? m : all) == 0 ? CLI_OK : CLI_EENV;
         free(nfc);
         return rc;
     }
     uint64_t taken = 0;
     for (int i = 0; i < names->n; i++) {
         uint64_t m = 0;
-        if (!name_ok("play", "player", names->v[i]) || !parse_roles(sc, roles->v[i], taken, &m))
+        int rc = CLI_OK;
+        char *nfc = cli_name("play", "player", names->v[i], &rc);
+        if (!nfc)
+            return rc;
+        if (!parse_roles(sc, roles->v[i], taken, &m)) {
+            free(nfc);
             return CLI_EUSER;
+        }
         taken |= m;
-        char *nfc = cli_nfc(names->v[i]);
-        int rc = nfc && app_players_add(pl, nfc, m) == 0 ? CLI_OK : CLI_EENV;
+        rc = app_players_add(pl, nfc, m) == 0 ? CLI_OK : CLI_EENV;
         free(nfc);
         if (rc != CLI_OK)
             return rc;
@@ -239,13 +228,8 @@ int tui_cmd_play(int argc, char **argv)
     o.seed = cli_default_seed();
     if (seed && cli_parse_seed("play", seed, &o.seed) != CLI_OK)
         goto out;
-    if (team && !name_ok("play", "team", team))
+    if (team && !(team_nfc = cli_name("play", "team", team, &rc)))   /* recorded in NFC */
         goto out;
-    if (team && !(team_nfc = cli_nfc(team))) {   /* recorded in NFC */
-        cli_error("out of memory");
-        rc = CLI_EENV;
-        goto out;
-    }
     app_show sh = { .facilitator = facilitator };
     if (timer && !timer_ok("play", timer, 1, &sh.timer))
         goto out;
