@@ -83,15 +83,7 @@ sees "resume: where it stopped" "Lượt 2/32 08:15"
 sees "resume: the verdict is still there" "[THẬT]"
 
 # --- play to the end through the keyboard -----------------------------------------
-t=2
-while [ $t -le 33 ]; do
-    grep -qF "Kết thúc phiên" screen.txt && break
-    keys n
-    wait_for "Kết thúc lượt $t cho" 5 || break
-    keys y
-    t=$((t + 1))
-    wait_for "Lượt $t/32" 5 || wait_for "Kết thúc phiên" 5 || break
-done
+play_out 2 32
 sees "the session ends: summary" "Kết thúc phiên"
 sees "summary: outcome" "Kết cục: CHƯA ĐẠT"
 sees "summary: score" "Điểm: "

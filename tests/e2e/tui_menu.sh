@@ -92,15 +92,7 @@ keys Enter
 sees "resume: the timer and facilitator view are asked again" "Tiếp tục phiên 1"
 keys Enter
 sees "resume: where it stopped" "Lượt 1/10 08:00"
-t=1
-while [ $t -le 11 ]; do
-    grep -qF "Kết thúc phiên" screen.txt && break
-    keys n
-    wait_for "Kết thúc lượt $t cho" 5 || break
-    keys y
-    t=$((t + 1))
-    wait_for "Lượt $t/10" 5 || wait_for "Kết thúc phiên" 5 || break
-done
+play_out 1 10
 sees "resume: played to the end" "Kết thúc phiên"
 keys q
 sees "back at the menu, the review suggested" "Phiên 1 đã kết thúc"

@@ -151,6 +151,21 @@ static void draw_status(play *p, crt *c, int W)
     }
 }
 
+/* A list pane's frame: the box with its title, then either the empty
+ * message (returns false: nothing more to draw) or the scroll position
+ * kept on the selection and the more-above/below marks for n items. */
+static bool list_pane(play *p, crt *c, rect r, int pane, const char *title, int n, msg_id empty)
+{
+    draw_box(c, r.y, r.x, r.h, r.w, title, p->focus == pane);
+    if (n == 0) {
+        draw_str(c, r.y + 1, r.x + 1, r.w - 2, T(p->lg, empty), ST_DIM);
+        return false;
+    }
+    scroll_into(p, pane, r.h - 2, n);
+    more_marker(p, c, r, pane, n);
+    return true;
+}
+
 static void draw_assets(play *p, crt *c, rect r)
 {
     draw_box(c, r.y, r.x, r.h, r.w, T(p->lg, M_ASSETS), p->focus == PANE_ASSETS);
@@ -181,14 +196,9 @@ static void draw_feed(play *p, crt *c, rect r)
         l = strlen(title);
         snprintf(title + l, sizeof title - l, ")");
     }
-    draw_box(c, r.y, r.x, r.h, r.w, title, p->focus == PANE_FEED);
     int rows = r.h - 2, iw = r.w - 2;
-    if (p->nfeed == 0) {
-        draw_str(c, r.y + 1, r.x + 1, iw, T(p->lg, M_FEED_EMPTY), ST_DIM);
+    if (!list_pane(p, c, r, PANE_FEED, title, p->nfeed, M_FEED_EMPTY))
         return;
-    }
-    scroll_into(p, PANE_FEED, rows, p->nfeed);
-    more_marker(p, c, r, PANE_FEED, p->nfeed);
     for (int i = 0; i < rows; i++) {
         int row = p->top[PANE_FEED] + i;
         const view_item *it = play_feed_item(p, row);
@@ -207,14 +217,9 @@ static void draw_actions(play *p, crt *c, rect r)
     char title[256], rname[128];
     snprintf(title, sizeof title, T(p->lg, M_ACTIONS_OF), view_ap_left(p->v, p->role),
              ui_role_name(p->sc, p->role, p->lg, rname, sizeof rname));
-    draw_box(c, r.y, r.x, r.h, r.w, title, p->focus == PANE_ACTIONS);
     int rows = r.h - 2, iw = r.w - 2;
-    if (p->nacts == 0) {
-        draw_str(c, r.y + 1, r.x + 1, iw, T(p->lg, M_NO_ACTIONS), ST_DIM);
+    if (!list_pane(p, c, r, PANE_ACTIONS, title, p->nacts, M_NO_ACTIONS))
         return;
-    }
-    scroll_into(p, PANE_ACTIONS, rows, p->nacts);
-    more_marker(p, c, r, PANE_ACTIONS, p->nacts);
     int ap = view_ap_left(p->v, p->role);
     for (int i = 0; i < rows; i++) {
         int k = p->top[PANE_ACTIONS] + i;
@@ -267,14 +272,9 @@ void play_queue_line(const play *p, const view_action *a, char *buf, size_t size
 
 static void draw_queue(play *p, crt *c, rect r)
 {
-    draw_box(c, r.y, r.x, r.h, r.w, T(p->lg, M_QUEUE), p->focus == PANE_QUEUE);
     int rows = r.h - 2, iw = r.w - 2;
-    if (p->nqueue == 0) {
-        draw_str(c, r.y + 1, r.x + 1, iw, T(p->lg, M_QUEUE_EMPTY), ST_DIM);
+    if (!list_pane(p, c, r, PANE_QUEUE, T(p->lg, M_QUEUE), p->nqueue, M_QUEUE_EMPTY))
         return;
-    }
-    scroll_into(p, PANE_QUEUE, rows, p->nqueue);
-    more_marker(p, c, r, PANE_QUEUE, p->nqueue);
     for (int i = 0; i < rows; i++) {
         int k = p->top[PANE_QUEUE] + i;
         if (k >= p->nqueue)

@@ -109,3 +109,17 @@ restored() {   # the terminal is back in canonical mode with echo
 }
 keys() { tm send-keys -t e2e "$@"; }
 type_text() { tm send-keys -t e2e -l "$1"; }
+# play_out FIRST MAX: from turn FIRST, end each turn (n, then y at the
+# Vietnamese confirmation) until the session's summary opens or turn MAX
+# has passed; the caller checks the summary.
+play_out() {
+    t=$1
+    while [ "$t" -le $(($2 + 1)) ]; do
+        grep -qF "Kết thúc phiên" screen.txt && break
+        keys n
+        wait_for "Kết thúc lượt $t cho" 5 || break
+        keys y
+        t=$((t + 1))
+        wait_for "Lượt $t/$2" 5 || wait_for "Kết thúc phiên" 5 || break
+    done
+}
